@@ -1,0 +1,175 @@
+import type { Lens, Quadrant } from './constants.js';
+import { LENSES } from './constants.js';
+import { distance, mean, quadrant, spread } from './maths.js';
+import { activeParticipants, visibleScenarios } from './rules.js';
+import type { Placement, Point, RoomView, Scenario } from './types.js';
+
+/** Moves shorter than this are jitter, not a change of mind. */
+export const MOVE_THRESHOLD = 0.05;
+
+export interface ScenarioStats {
+  scenario: Scenario;
+  placements: Placement[];
+  votes: Point[];
+  crowd: Point | null;
+  spread: number;
+  /** Mean distance between the team placements and the crowd's mean (0 without either). */
+  gap: number;
+  /** Spread plus gap: how much the room disagrees about this card. */
+  disagreement: number;
+  stars: number;
+  lenses: Record<Lens, number>;
+  placementQuadrants: Quadrant[];
+  crowdQuadrant: Quadrant | null;
+  moved: Placement[];
+}
+
+/** Who counts in the analytics: everyone who has not been removed (leavers' votes still count). */
+function countedVoters(view: RoomView): Set<string> {
+  return new Set(Object.values(view.participants).filter((p) => p.status !== 'removed').map((p) => p.id));
+}
+
+export function scenarioStats(view: RoomView): ScenarioStats[] {
+  const voters = countedVoters(view);
+  const placementsBy = new Map<string, Placement[]>();
+  for (const placement of Object.values(view.placements)) {
+    if (!view.teams[placement.teamId]) continue;
+    const list = placementsBy.get(placement.scenarioId) ?? [];
+    list.push(placement);
+    placementsBy.set(placement.scenarioId, list);
+  }
+  const votesBy = new Map<string, Point[]>();
+  for (const [pid, sheet] of Object.entries(view.votes)) {
+    if (!voters.has(pid)) continue;
+    for (const [sid, point] of Object.entries(sheet)) {
+      const list = votesBy.get(sid) ?? [];
+      list.push(point);
+      votesBy.set(sid, list);
+    }
+  }
+  const starsBy = new Map<string, number>();
+  for (const [pid, list] of Object.entries(view.stars)) {
+    if (!voters.has(pid)) continue;
+    for (const sid of list) starsBy.set(sid, (starsBy.get(sid) ?? 0) + 1);
+  }
+  const lensesBy = new Map<string, Record<Lens, number>>();
+  for (const sheet of Object.values(view.lenses)) {
+    for (const [sid, lenses] of Object.entries(sheet)) {
+      const counts = lensesBy.get(sid) ?? (Object.fromEntries(LENSES.map((l) => [l, 0])) as Record<Lens, number>);
+      for (const lens of lenses) counts[lens]++;
+      lensesBy.set(sid, counts);
+    }
+  }
+  return visibleScenarios(view).map((scenario) => {
+    const placements = (placementsBy.get(scenario.id) ?? []).sort((a, b) => (view.teams[a.teamId]?.order ?? 0) - (view.teams[b.teamId]?.order ?? 0));
+    const votes = votesBy.get(scenario.id) ?? [];
+    const crowd = mean(votes);
+    const cloud = spread(votes);
+    const gap = crowd && placements.length ? placements.reduce((sum, p) => sum + distance(p, crowd), 0) / placements.length : 0;
+    return {
+      scenario,
+      placements,
+      votes,
+      crowd,
+      spread: cloud,
+      gap,
+      disagreement: cloud + gap,
+      stars: starsBy.get(scenario.id) ?? 0,
+      lenses: lensesBy.get(scenario.id) ?? (Object.fromEntries(LENSES.map((l) => [l, 0])) as Record<Lens, number>),
+      placementQuadrants: placements.map((p) => quadrant(p)),
+      crowdQuadrant: crowd ? quadrant(crowd) : null,
+      moved: placements.filter((p) => p.settled && distance(p.settled, p) >= MOVE_THRESHOLD),
+    };
+  });
+}
+
+/** The order to discuss in: most stars first, then most disagreement, then the order written. */
+export function discussionQueue(stats: readonly ScenarioStats[]): ScenarioStats[] {
+  return [...stats].sort(
+    (a, b) => b.stars - a.stars || b.disagreement - a.disagreement || a.scenario.order - b.scenario.order,
+  );
+}
+
+export interface Conclusion {
+  scenarios: number;
+  /** Cards a team placed in Both (a shared card counts once if any team put it there). */
+  bothByTeams: number;
+  /** Cards whose crowd mean lies in Both. */
+  bothByCrowd: number;
+  quadrantsByTeams: Record<Quadrant, number>;
+  moved: { scenario: Scenario; placement: Placement }[];
+  contested: ScenarioStats[];
+  meanGap: number | null;
+  balance: { count: number; mean: number | null; histogram: number[] };
+  commitments: number;
+}
+
+export function conclusion(view: RoomView, stats = scenarioStats(view)): Conclusion {
+  const quadrantsByTeams: Record<Quadrant, number> = { routine: 0, manage: 0, lead: 0, both: 0 };
+  let bothByTeams = 0;
+  let bothByCrowd = 0;
+  const gaps: number[] = [];
+  for (const s of stats) {
+    for (const q of new Set(s.placementQuadrants)) quadrantsByTeams[q]++;
+    if (s.placementQuadrants.includes('both')) bothByTeams++;
+    if (s.crowdQuadrant === 'both') bothByCrowd++;
+    if (s.crowd && s.placements.length) gaps.push(s.gap);
+  }
+  const moved = stats.flatMap((s) => s.moved.map((placement) => ({ scenario: s.scenario, placement })));
+  const contested = [...stats].filter((s) => s.votes.length > 0).sort((a, b) => b.disagreement - a.disagreement).slice(0, 3);
+  const balances: number[] = [];
+  let commitments = 0;
+  const voters = countedVoters(view);
+  for (const [pid, reflection] of Object.entries(view.reflections)) {
+    if (!voters.has(pid)) continue;
+    if (reflection.balance !== null) balances.push(reflection.balance);
+    if (reflection.commitment) commitments++;
+  }
+  const histogram = [0, 0, 0, 0, 0];
+  for (const b of balances) histogram[Math.min(4, Math.floor(b * 5))]!++;
+  return {
+    scenarios: stats.length,
+    bothByTeams,
+    bothByCrowd,
+    quadrantsByTeams,
+    moved,
+    contested,
+    meanGap: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null,
+    balance: { count: balances.length, mean: balances.length ? balances.reduce((a, b) => a + b, 0) / balances.length : null, histogram },
+    commitments,
+  };
+}
+
+/** Counts anyone may see while votes are hidden: how far the room has got. */
+export interface Progress {
+  participants: number;
+  /** Participants who have voted on every visible scenario. */
+  voted: number;
+  /** Participants who have placed at least one dot. */
+  started: number;
+  scenarios: number;
+  starsSpent: number;
+  reflections: number;
+}
+
+export function progress(state: Pick<RoomView, 'participants' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
+  const active = activeParticipants(state);
+  const visible = new Set(visibleScenarios(state).map((s) => s.id));
+  let voted = 0;
+  let started = 0;
+  let starsSpent = 0;
+  let reflections = 0;
+  for (const p of active) {
+    const sheet = state.votes[p.id];
+    if (sheet) {
+      let count = 0;
+      for (const sid of Object.keys(sheet)) if (visible.has(sid)) count++;
+      if (count > 0) started++;
+      if (visible.size > 0 && count >= visible.size) voted++;
+    }
+    starsSpent += state.stars[p.id]?.length ?? 0;
+    const reflection = state.reflections[p.id];
+    if (reflection && (reflection.balance !== null || reflection.commitment)) reflections++;
+  }
+  return { participants: active.length, voted, started, scenarios: visible.size, starsSpent, reflections };
+}

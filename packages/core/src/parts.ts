@@ -1,0 +1,125 @@
+import type { RoomState, RoomView } from './types.js';
+
+/**
+ * The state is stored and sent as independent parts, one per entity, so that a vote, a drag or a
+ * join touches only its own field. A part key is `meta` or `<prefix>:<id>`.
+ */
+export type PartKey = string;
+
+export type Collection = Exclude<keyof RoomState, 'meta'>;
+
+const PREFIX: Record<Collection, string> = {
+  teams: 't',
+  participants: 'p',
+  scenarios: 's',
+  placements: 'pl',
+  votes: 'v',
+  stars: 'st',
+  comments: 'c',
+  lenses: 'l',
+  takeaways: 'tk',
+  reflections: 'r',
+  auth: 'a',
+};
+
+const BY_PREFIX = new Map<string, Collection>(
+  (Object.entries(PREFIX) as [Collection, string][]).map(([collection, prefix]) => [prefix, collection]),
+);
+
+export const COLLECTIONS = Object.keys(PREFIX) as Collection[];
+
+/**
+ * Structural parts change rarely and everything else depends on them (phase, teams, scenarios).
+ * A command that writes one of them is serialised against every other command of the room;
+ * all other parts are checked one by one, so concurrent voters never contend.
+ */
+const STRUCTURAL = new Set<string>(['meta', 't', 's', 'tk']);
+
+export const META_KEY = 'meta';
+
+export function partKey(collection: Collection, id: string): PartKey {
+  return `${PREFIX[collection]}:${id}`;
+}
+
+export function parsePartKey(key: PartKey): { collection: Collection | 'meta'; id: string } | null {
+  if (key === META_KEY) return { collection: 'meta', id: '' };
+  const colon = key.indexOf(':');
+  if (colon < 0) return null;
+  const collection = BY_PREFIX.get(key.slice(0, colon));
+  if (!collection) return null;
+  return { collection, id: key.slice(colon + 1) };
+}
+
+export function isStructural(key: PartKey): boolean {
+  if (key === META_KEY) return true;
+  return STRUCTURAL.has(key.slice(0, key.indexOf(':')));
+}
+
+export function placementKey(scenarioId: string, teamId: string): string {
+  return `${scenarioId}.${teamId}`;
+}
+
+/** The value of one part in a state, or undefined when absent. */
+export function readPart(state: RoomState | RoomView, key: PartKey): unknown {
+  const parsed = parsePartKey(key);
+  if (!parsed) return undefined;
+  if (parsed.collection === 'meta') return state.meta;
+  const map = (state as RoomState)[parsed.collection] as Record<string, unknown> | undefined;
+  return map ? map[parsed.id] : undefined;
+}
+
+/** Every part of a state, keyed. */
+export function toParts(state: RoomState): Map<PartKey, unknown> {
+  const parts = new Map<PartKey, unknown>();
+  parts.set(META_KEY, state.meta);
+  for (const collection of COLLECTIONS) {
+    for (const [id, value] of Object.entries(state[collection])) parts.set(partKey(collection, id), value);
+  }
+  return parts;
+}
+
+export function emptyCollections(): Omit<RoomState, 'meta'> {
+  return {
+    teams: {},
+    participants: {},
+    scenarios: {},
+    placements: {},
+    votes: {},
+    stars: {},
+    comments: {},
+    lenses: {},
+    takeaways: {},
+    reflections: {},
+    auth: {},
+  };
+}
+
+/** Rebuild a state from its parts; unknown keys are ignored. Returns null without a meta part. */
+export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null {
+  let meta: RoomState['meta'] | undefined;
+  const state = emptyCollections() as Omit<RoomState, 'meta'>;
+  for (const [key, value] of parts) {
+    const parsed = parsePartKey(key);
+    if (!parsed) continue;
+    if (parsed.collection === 'meta') meta = value as RoomState['meta'];
+    else (state[parsed.collection] as Record<string, unknown>)[parsed.id] = value;
+  }
+  return meta ? { meta, ...state } : null;
+}
+
+/**
+ * Set or delete one part in a state or view, mutating it. Clients use this to apply snapshots and
+ * deltas; the server uses it to keep its room caches current.
+ */
+export function writePart(target: RoomState | RoomView, key: PartKey, value: unknown): void {
+  const parsed = parsePartKey(key);
+  if (!parsed) return;
+  if (parsed.collection === 'meta') {
+    if (value !== null && value !== undefined) (target as RoomState).meta = value as RoomState['meta'];
+    return;
+  }
+  const map = (target as RoomState)[parsed.collection] as Record<string, unknown> | undefined;
+  if (!map) return;
+  if (value === null || value === undefined) delete map[parsed.id];
+  else map[parsed.id] = value;
+}

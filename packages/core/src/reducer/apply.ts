@@ -1,0 +1,71 @@
+import type { Command, CommandType } from '../commands.js';
+import { PHASE_GUIDE } from '../content/framing.js';
+import type { PartKey } from '../parts.js';
+import { isInputLocked } from '../rules.js';
+import type { Ctx, DomainError, Participant, RoomState } from '../types.js';
+import { boardRules } from './board.js';
+import { concludeRules } from './conclude.js';
+import { discussRules } from './discuss.js';
+import { facilitationRules } from './facilitation.js';
+import { phaseAllowed, type CommandResult, type Rule, type RuleTable } from './rule.js';
+import { scenarioRules } from './scenarios.js';
+import { teamRules } from './teams.js';
+import { fail, Tx } from './tx.js';
+import { voteRules } from './votes.js';
+
+/** Every command with who may send it, when, and what it does. */
+export const RULES: RuleTable = {
+  ...teamRules,
+  ...scenarioRules,
+  ...boardRules,
+  ...voteRules,
+  ...discussRules,
+  ...concludeRules,
+  ...facilitationRules,
+};
+
+export type ApplyResult =
+  | { ok: true; state: RoomState; changed: PartKey[]; result: CommandResult }
+  | { ok: false; error: DomainError };
+
+/** Who is acting, checked against the state: the acting participant, or null for the facilitator. */
+function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: Participant | null } {
+  const actor = ctx.actor;
+  if (actor.role === 'facilitator') {
+    if (rule.who === 'participant') return fail('FORBIDDEN', 'Only participants can do this.');
+    return { me: null };
+  }
+  if (actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.');
+  if (rule.who === 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can do this.');
+  const me = state.participants[actor.participantId];
+  if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
+  if (me.status === 'removed') return fail('REMOVED', 'The facilitator removed you from this workshop.');
+  if (me.status === 'left') return fail('REMOVED', 'You left this workshop.');
+  return { me };
+}
+
+/**
+ * Apply one command to a state. Pure: the input state is never mutated, time and ids come from ctx.
+ * Returns the new state and the keys of the parts that changed, or a refusal with a stable code.
+ */
+export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult {
+  const rule = RULES[command.type as CommandType] as Rule | undefined;
+  if (!rule) return { ok: false, error: fail('INVALID', `Unknown command "${String(command.type)}".`) };
+  const who = authorise(state, rule, ctx);
+  if ('code' in who) return { ok: false, error: who };
+  const { me } = who;
+  const phases = me && rule.participantPhases ? rule.participantPhases : rule.phases;
+  if (!phaseAllowed(phases, state.meta.phase)) {
+    const phase = PHASE_GUIDE[state.meta.phase].title.toLowerCase();
+    return { ok: false, error: fail('WRONG_PHASE', `Not possible in the ${phase} phase.`) };
+  }
+  if (me && rule.lockable && isInputLocked(state.meta, ctx.now)) {
+    return { ok: false, error: fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.') };
+  }
+  const tx = new Tx(state, ctx);
+  const outcome = rule.run(tx, command, me);
+  if (outcome && 'code' in outcome && 'message' in outcome && typeof outcome.code === 'string') {
+    return { ok: false, error: outcome as DomainError };
+  }
+  return { ok: true, state: tx.state, changed: [...tx.changed], result: (outcome as CommandResult | undefined) ?? {} };
+}

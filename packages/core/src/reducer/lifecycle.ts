@@ -1,0 +1,98 @@
+import { DEFAULTS, LIMITS } from '../constants.js';
+import { DECK } from '../content/deck.js';
+import { emptyCollections } from '../parts.js';
+import { activeParticipants, smallestTeam } from '../rules.js';
+import type { Ctx, DomainError, Participant, RoomState, Settings } from '../types.js';
+import { newTeam } from './teams.js';
+import { fail, Tx } from './tx.js';
+import type { ApplyResult } from './apply.js';
+
+export interface CreateRoomInput {
+  code: string;
+  title?: string;
+  /** A number of teams, or their names. */
+  teams?: number | string[];
+  deck?: boolean;
+  settings?: Partial<Settings>;
+  facilitatorTokenHash: string;
+  stageTokenHash: string;
+}
+
+export function defaultSettings(): Settings {
+  return {
+    starBudget: DEFAULTS.starBudget,
+    selfSelectTeams: true,
+    namedExport: true,
+    maxParticipants: LIMITS.participantsMax,
+    retentionDays: DEFAULTS.retentionDays,
+  };
+}
+
+/** A new workshop in the lobby, with its teams and (optionally) the built-in deck. */
+export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
+  let state: RoomState = {
+    meta: {
+      code: input.code,
+      title: input.title ?? DEFAULTS.title,
+      createdAt: ctx.now,
+      phase: 'lobby',
+      phaseLog: [{ phase: 'lobby', at: ctx.now }],
+      settings: { ...defaultSettings(), ...input.settings },
+      revealed: false,
+      spotlight: null,
+      timer: { status: 'idle', durationMs: DEFAULTS.timerSeconds * 1000, endsAt: null, remainingMs: DEFAULTS.timerSeconds * 1000 },
+    },
+    ...emptyCollections(),
+  };
+  const teamNames = typeof input.teams === 'number' || input.teams === undefined
+    ? Array.from({ length: input.teams ?? DEFAULTS.teams }, () => undefined)
+    : input.teams;
+  for (const name of teamNames.slice(0, LIMITS.teamsMax)) {
+    const team = newTeam(state, ctx.newId(), name);
+    state = { ...state, teams: { ...state.teams, [team.id]: team } };
+  }
+  if (input.deck) {
+    const scenarios = { ...state.scenarios };
+    DECK.forEach((card, order) => {
+      const id = ctx.newId();
+      scenarios[id] = {
+        id, text: card.text, teamId: null, source: 'deck', deckId: card.id, hidden: false,
+        createdAt: ctx.now, createdBy: 'facilitator', order,
+      };
+    });
+    state = { ...state, scenarios };
+  }
+  state.auth = {
+    [input.facilitatorTokenHash]: { role: 'facilitator', participantId: null },
+    [input.stageTokenHash]: { role: 'stage', participantId: null },
+  };
+  return state;
+}
+
+/**
+ * A new participant joins. Teams are picked by the participant in the lobby and framing when the
+ * facilitator allows it; otherwise, or later in the workshop, the smallest team takes them in.
+ */
+export function joinParticipant(state: RoomState, input: { name: string; tokenHash: string }, ctx: Ctx): ApplyResult {
+  if (state.meta.phase === 'ended') return { ok: false, error: fail('WRONG_PHASE', 'This workshop has ended.') };
+  if (state.auth[input.tokenHash]) return { ok: false, error: fail('CONFLICT', 'That token is already in use.') };
+  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) {
+    return { ok: false, error: fail('ROOM_FULL', 'This workshop is full.') };
+  }
+  const choosing = state.meta.settings.selfSelectTeams && ['lobby', 'framing'].includes(state.meta.phase);
+  const participant: Participant = {
+    id: ctx.newId(),
+    name: input.name,
+    teamId: choosing ? null : smallestTeam(state),
+    joinedAt: ctx.now,
+    status: 'active',
+  };
+  const tx = new Tx(state, ctx);
+  tx.put('participants', participant.id, participant);
+  tx.put('auth', input.tokenHash, { role: 'participant', participantId: participant.id });
+  return { ok: true, state: tx.state, changed: [...tx.changed], result: { participantId: participant.id } };
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}

@@ -1,0 +1,160 @@
+import type { ErrorCode, Lens, Phase } from './constants.js';
+
+/** A position on the board: x is the need for management, y the need for leadership, both 0..1. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Settings {
+  /** Discuss stars each participant may spend. */
+  starBudget: number;
+  /** Participants may pick their own team in the lobby. */
+  selfSelectTeams: boolean;
+  /** Exports name participants (otherwise only counts). */
+  namedExport: boolean;
+  maxParticipants: number;
+  retentionDays: number;
+}
+
+export interface Timer {
+  status: 'idle' | 'running' | 'paused';
+  durationMs: number;
+  /** When a running timer reaches zero (epoch ms). */
+  endsAt: number | null;
+  /** What was left when paused. */
+  remainingMs: number;
+}
+
+export interface PhaseStamp {
+  phase: Phase;
+  at: number;
+}
+
+export interface Meta {
+  code: string;
+  title: string;
+  createdAt: number;
+  phase: Phase;
+  phaseLog: PhaseStamp[];
+  settings: Settings;
+  revealed: boolean;
+  spotlight: string | null;
+  timer: Timer;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  color: string;
+  order: number;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  teamId: string | null;
+  joinedAt: number;
+  /** `removed` by the facilitator or `left` by their own choice: either way the token stops working. */
+  status: 'active' | 'removed' | 'left';
+}
+
+export type ScenarioSource = 'team' | 'deck' | 'facilitator';
+
+export interface Scenario {
+  id: string;
+  text: string;
+  /** The team that owns the card; null for shared cards (built-in deck or the facilitator's list). */
+  teamId: string | null;
+  source: ScenarioSource;
+  deckId: string | null;
+  hidden: boolean;
+  createdAt: number;
+  /** Participant id, or 'facilitator'. */
+  createdBy: string;
+  order: number;
+}
+
+export interface Placement extends Point {
+  scenarioId: string;
+  teamId: string;
+  /** Where the team had the card when discussion began; set by the first move from the discuss phase on. */
+  settled: Point | null;
+  /** Participant id, or 'facilitator'. */
+  by: string;
+  at: number;
+}
+
+/** One participant's dots, by scenario id. */
+export type VoteSheet = Record<string, Point>;
+/** One participant's lens tags, by scenario id. */
+export type LensSheet = Record<string, Lens[]>;
+
+export interface Comment {
+  id: string;
+  scenarioId: string;
+  participantId: string;
+  text: string;
+  at: number;
+  hidden: boolean;
+}
+
+export interface Takeaway {
+  scenarioId: string;
+  text: string;
+  at: number;
+}
+
+export interface Reflection {
+  /** 0 = deep in the weeds of management, 1 = only vision; null until set. */
+  balance: number | null;
+  commitment: string;
+  at: number;
+  hidden: boolean;
+}
+
+export type AuthRole = 'facilitator' | 'stage' | 'participant';
+
+export interface AuthEntry {
+  role: AuthRole;
+  participantId: string | null;
+}
+
+/** The whole workshop. Every collection maps to its own store fields (see parts.ts). */
+export interface RoomState {
+  meta: Meta;
+  teams: Record<string, Team>;
+  participants: Record<string, Participant>;
+  scenarios: Record<string, Scenario>;
+  /** Keyed by `${scenarioId}.${teamId}`. */
+  placements: Record<string, Placement>;
+  votes: Record<string, VoteSheet>;
+  stars: Record<string, string[]>;
+  comments: Record<string, Comment>;
+  lenses: Record<string, LensSheet>;
+  takeaways: Record<string, Takeaway>;
+  reflections: Record<string, Reflection>;
+  /** Hashed tokens → who holds them. Never leaves the server. */
+  auth: Record<string, AuthEntry>;
+}
+
+/** What a client holds: the role-filtered state, without secrets. */
+export type RoomView = Omit<RoomState, 'auth'>;
+
+export type Actor =
+  | { role: 'facilitator' }
+  | { role: 'participant'; participantId: string }
+  | { role: 'stage' }
+  | { role: 'system' };
+
+export interface DomainError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Time and fresh ids come in from outside, so the reducer stays pure and deterministic. */
+export interface Ctx {
+  now: number;
+  actor: Actor;
+  newId: () => string;
+}

@@ -1,0 +1,130 @@
+import { COLLECTIONS, META_KEY, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
+import type { RoomState, RoomView } from './types.js';
+
+/** Who a view or a change is for. The stage sees what every participant sees. */
+export type Audience =
+  | { kind: 'facilitator' }
+  | { kind: 'public' }
+  | { kind: 'participant'; participantId: string };
+
+/** One changed part: its key and the new value, or null when the part is gone for this audience. */
+export type Change = [key: PartKey, value: unknown];
+
+function scenarioVisible(state: RoomState, scenarioId: string): boolean {
+  const scenario = state.scenarios[scenarioId];
+  return scenario !== undefined && !scenario.hidden;
+}
+
+/**
+ * What an audience may see of one part: the value, null (it is hidden from them, so a client that
+ * has it must drop it), or undefined (it was never theirs to know about).
+ */
+export function visiblePart(state: RoomState, key: PartKey, audience: Audience): unknown {
+  const parsed = parsePartKey(key);
+  if (!parsed) return undefined;
+  const value = readPart(state, key);
+  if (parsed.collection === 'auth') return undefined;
+  if (value === undefined) return null;
+  const facilitator = audience.kind === 'facilitator';
+  const self = audience.kind === 'participant' ? audience.participantId : null;
+  const revealed = state.meta.revealed;
+  switch (parsed.collection) {
+    case 'meta':
+    case 'teams':
+    case 'lenses':
+      return value;
+    case 'participants':
+      return facilitator || self === parsed.id || state.participants[parsed.id]!.status === 'active' ? value : null;
+    case 'scenarios':
+      return facilitator || !state.scenarios[parsed.id]!.hidden ? value : null;
+    case 'placements':
+      return facilitator || scenarioVisible(state, state.placements[parsed.id]!.scenarioId) ? value : null;
+    case 'takeaways':
+      return facilitator || scenarioVisible(state, parsed.id) ? value : null;
+    case 'comments': {
+      const comment = state.comments[parsed.id]!;
+      return facilitator || (!comment.hidden && scenarioVisible(state, comment.scenarioId)) ? value : null;
+    }
+    case 'votes':
+    case 'stars':
+      // Hidden until the reveal, from everyone but the voter: the facilitator only sees counts.
+      return revealed || self === parsed.id ? value : undefined;
+    case 'reflections':
+      return facilitator || self === parsed.id ? value : undefined;
+  }
+}
+
+/** The role-filtered state an audience holds. */
+export function buildView(state: RoomState, audience: Audience): RoomView {
+  const view = { meta: state.meta } as RoomView;
+  for (const collection of COLLECTIONS) {
+    if (collection === 'auth') continue;
+    const out: Record<string, unknown> = {};
+    for (const id of Object.keys(state[collection])) {
+      const value = visiblePart(state, partKey(collection, id), audience);
+      if (value !== undefined && value !== null) out[id] = value;
+    }
+    (view as unknown as Record<string, unknown>)[collection] = out;
+  }
+  return view;
+}
+
+/** Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides its comments. */
+function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
+  const keys: PartKey[] = [];
+  if (changed.includes(META_KEY) && before.meta.revealed !== after.meta.revealed) {
+    for (const state of [before, after]) {
+      for (const id of Object.keys(state.votes)) keys.push(partKey('votes', id));
+      for (const id of Object.keys(state.stars)) keys.push(partKey('stars', id));
+    }
+  }
+  const toggled = new Set<string>();
+  for (const key of changed) {
+    const parsed = parsePartKey(key);
+    if (parsed?.collection !== 'scenarios') continue;
+    if ((before.scenarios[parsed.id]?.hidden ?? false) !== (after.scenarios[parsed.id]?.hidden ?? false)) toggled.add(parsed.id);
+  }
+  if (toggled.size) {
+    for (const [id, c] of Object.entries(after.comments)) if (toggled.has(c.scenarioId)) keys.push(partKey('comments', id));
+    for (const [id, p] of Object.entries(after.placements)) if (toggled.has(p.scenarioId)) keys.push(partKey('placements', id));
+    for (const id of toggled) keys.push(partKey('takeaways', id));
+  }
+  return keys;
+}
+
+function changeFor(before: RoomState, after: RoomState, key: PartKey, audience: Audience): Change | null {
+  const now = visiblePart(after, key, audience);
+  if (now !== undefined) {
+    const was = visiblePart(before, key, audience);
+    // Something they never had and still do not have needs no message.
+    if (now === null && (was === null || was === undefined)) return null;
+    return [key, now];
+  }
+  const was = visiblePart(before, key, audience);
+  return was !== undefined && was !== null ? [key, null] : null;
+}
+
+export interface RoutedChanges {
+  facilitator: Change[];
+  public: Change[];
+  /** Parts only their owner sees (own votes, stars, reflection), by participant id. */
+  private: Map<string, Change[]>;
+}
+
+/** Split the parts changed by a command into what each audience is told. */
+export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
+  const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
+  const routed: RoutedChanges = { facilitator: [], public: [], private: new Map() };
+  for (const key of keys) {
+    const fac = changeFor(before, after, key, { kind: 'facilitator' });
+    if (fac) routed.facilitator.push(fac);
+    const pub = changeFor(before, after, key, { kind: 'public' });
+    if (pub) routed.public.push(pub);
+    const parsed = parsePartKey(key);
+    if (!pub && parsed && ['votes', 'stars', 'reflections'].includes(parsed.collection)) {
+      const own = changeFor(before, after, key, { kind: 'participant', participantId: parsed.id });
+      if (own) routed.private.set(parsed.id, [...(routed.private.get(parsed.id) ?? []), own]);
+    }
+  }
+  return routed;
+}
