@@ -15,3 +15,6 @@ export type JoinInput = z.input<typeof JoinSchema>;
 export type SyncRequest = z.output<typeof SyncSchema>;
 export type CreateWorkshopRequest = z.output<typeof CreateWorkshopSchema>;
 export type CreateWorkshopInput = z.input<typeof CreateWorkshopSchema>;
+
+/** A command before its id is assigned: what screens build and the client sync layer sends. */
+export type CommandDraft = CommandInput extends infer C ? (C extends unknown ? Omit<C, 'id'> : never) : never;

@@ -1,4 +1,4 @@
-import type { CommandInput } from './commands.js';
+import type { CommandDraft } from './commands.js';
 import type { Phase } from './constants.js';
 import { toParts, type PartKey } from './parts.js';
 import { apply, type ApplyResult } from './reducer/apply.js';
@@ -41,7 +41,7 @@ export class Workshop {
   }
 
   /** Parse like the server does, then apply; keeps the new state on success and checks the declared changes. */
-  run(actor: Actor | string, command: Omit<CommandInput, 'id'> & { id?: string }): ApplyResult {
+  run(actor: Actor | string, command: CommandDraft): ApplyResult {
     const who: Actor = typeof actor === 'string'
       ? actor === 'facilitator' ? { role: 'facilitator' } : actor === 'stage' ? { role: 'stage' } : { role: 'participant', participantId: actor }
       : actor;
@@ -63,7 +63,7 @@ export class Workshop {
   }
 
   /** Like run, but throws on refusal. */
-  must(actor: Actor | string, command: Omit<CommandInput, 'id'> & { id?: string }) {
+  must(actor: Actor | string, command: CommandDraft) {
     const result = this.run(actor, command);
     if (!result.ok) throw new Error(`${command.type} refused: ${result.error.code} ${result.error.message}`);
     return result.result;

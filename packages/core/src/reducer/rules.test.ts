@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandInput, CommandType } from '../commands.js';
+import type { CommandDraft, CommandType } from '../commands.js';
 import type { ErrorCode, Phase } from '../constants.js';
 import { Workshop } from '../testkit.js';
 import { RULES } from './apply.js';
@@ -135,9 +135,9 @@ function world(): World {
   return { w, ana, bob, gone, sA, sB, comment };
 }
 
-function payload(type: CommandType, x: World): Omit<CommandInput, 'id'> {
+function payload(type: CommandType, x: World): CommandDraft {
   const [t1, t2] = x.w.teamIds as [string, string];
-  const p: Record<CommandType, Omit<CommandInput, 'id'>> = {
+  const p: Record<CommandType, CommandDraft> = {
     'team.choose': { type, teamId: t2 },
     'scenario.add': { type, text: 'A new one' },
     'scenario.edit': { type, scenarioId: x.sA, text: 'Edited' },
@@ -171,7 +171,7 @@ function payload(type: CommandType, x: World): Omit<CommandInput, 'id'> {
     'timer.reset': { type },
     'input.unlock': { type },
     'takeaway.set': { type, scenarioId: x.sA, text: 'Both, clearly' },
-  } as Record<CommandType, Omit<CommandInput, 'id'>>;
+  } as Record<CommandType, CommandDraft>;
   return p[type];
 }
 

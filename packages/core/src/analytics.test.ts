@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { conclusion, discussionQueue, progress, scenarioStats } from './analytics.js';
+import { distance, mean, quadrant, spread } from './maths.js';
+import { Workshop } from './testkit.js';
+import { buildView } from './view.js';
+
+describe('board maths', () => {
+  it.each([
+    [{ x: 0.2, y: 0.2 }, 'routine'],
+    [{ x: 0.8, y: 0.2 }, 'manage'],
+    [{ x: 0.2, y: 0.8 }, 'lead'],
+    [{ x: 0.5, y: 0.5 }, 'both'],
+    [{ x: 0.49, y: 0.99 }, 'lead'],
+  ] as const)('%o is %s', (point, expected) => {
+    expect(quadrant(point)).toBe(expected);
+  });
+
+  it('computes mean, spread and distance', () => {
+    const cloud = [{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 0, y: 1 }, { x: 1, y: 1 }];
+    expect(mean(cloud)).toEqual({ x: 0.5, y: 0.5 });
+    expect(spread(cloud)).toBeCloseTo(Math.SQRT1_2);
+    expect(spread([{ x: 0.3, y: 0.3 }])).toBe(0);
+    expect(mean([])).toBeNull();
+    expect(distance({ x: 0, y: 0 }, { x: 0.3, y: 0.4 })).toBeCloseTo(0.5);
+  });
+});
+
+function room() {
+  const w = new Workshop();
+  const people = ['A', 'B', 'C', 'D'].map((n, i) => w.join(n, i % 2));
+  w.phase('scenarios');
+  const calm = w.addScenario(people[0]!, 'calm');
+  const torn = w.addScenario(people[1]!, 'torn');
+  const starred = w.addScenario(people[0]!, 'starred');
+  w.phase('place');
+  w.must(people[0]!, { type: 'placement.set', scenarioId: calm, x: 0.8, y: 0.8 });
+  w.must(people[1]!, { type: 'placement.set', scenarioId: torn, x: 0.9, y: 0.1 });
+  w.phase('vote');
+  for (const p of people) w.must(p, { type: 'vote.set', scenarioId: calm, x: 0.8, y: 0.75 });
+  const torn_votes = [[0.1, 0.9], [0.9, 0.1], [0.2, 0.8], [0.8, 0.3]] as const;
+  people.forEach((p, i) => w.must(p, { type: 'vote.set', scenarioId: torn, x: torn_votes[i]![0], y: torn_votes[i]![1] }));
+  w.must(people[2]!, { type: 'vote.set', scenarioId: starred, x: 0.5, y: 0.5 });
+  w.must(people[2]!, { type: 'star.toggle', scenarioId: starred });
+  return { w, people, calm, torn, starred };
+}
+
+describe('analytics', () => {
+  it('counts progress without revealing votes', () => {
+    const { w } = room();
+    expect(progress(w.state)).toMatchObject({ participants: 4, voted: 1, started: 4, scenarios: 3, starsSpent: 1 });
+  });
+
+  it('orders the discussion by stars, then by disagreement', () => {
+    const { w, calm, torn, starred } = room();
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    const queue = discussionQueue(scenarioStats(buildView(w.state, { kind: 'facilitator' })));
+    expect(queue.map((s) => s.scenario.id)).toEqual([starred, torn, calm]);
+  });
+
+  it('sums up the room: cards in Both, moves after discussion, the most contested', () => {
+    const { w, people, calm, torn } = room();
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    w.phase('discuss');
+    w.must(people[1]!, { type: 'placement.set', scenarioId: torn, x: 0.7, y: 0.7 });
+    w.phase('conclude');
+    w.must(people[0]!, { type: 'reflection.set', balance: 0.1, commitment: 'More why' });
+    w.must(people[1]!, { type: 'reflection.set', balance: 0.9 });
+    const summary = conclusion(buildView(w.state, { kind: 'facilitator' }));
+    expect(summary.bothByTeams).toBe(2);
+    expect(summary.bothByCrowd).toBe(3);
+    expect(summary.moved.map((m) => m.scenario.id)).toEqual([torn]);
+    expect(summary.contested[0]!.scenario.id).toBe(torn);
+    expect(summary.balance).toMatchObject({ count: 2, mean: 0.5, histogram: [1, 0, 0, 0, 1] });
+    expect(summary.commitments).toBe(1);
+    expect(summary.quadrantsByTeams.both).toBe(2);
+    expect(calm).toBeTruthy();
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { buildView, routeChanges } from './view.js';
+import { Workshop } from './testkit.js';
+import { fromParts, toParts, writePart } from './parts.js';
+
+function setup() {
+  const w = new Workshop();
+  const ana = w.join('Ana', 0);
+  const bob = w.join('Bob', 1);
+  w.phase('scenarios');
+  const s1 = w.addScenario(ana);
+  const s2 = w.addScenario(bob);
+  return { w, ana, bob, s1, s2 };
+}
+
+describe('role-filtered views', () => {
+  it('shows a vote only to its voter until the reveal, then to everyone', () => {
+    const { w, ana, bob, s1 } = setup();
+    w.phase('vote');
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.3, y: 0.7 });
+    w.must(ana, { type: 'star.toggle', scenarioId: s1 });
+    expect(buildView(w.state, { kind: 'participant', participantId: ana }).votes).toHaveProperty(ana);
+    expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes).toEqual({});
+    expect(buildView(w.state, { kind: 'facilitator' }).votes).toEqual({});
+    expect(buildView(w.state, { kind: 'facilitator' }).stars).toEqual({});
+    expect(buildView(w.state, { kind: 'public' }).votes).toEqual({});
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes[ana]).toEqual({ [s1]: { x: 0.3, y: 0.7 } });
+    expect(buildView(w.state, { kind: 'public' }).stars[ana]).toEqual([s1]);
+  });
+
+  it('never gives out tokens, hidden cards, hidden comments or others’ reflections', () => {
+    const { w, ana, bob, s1, s2 } = setup();
+    w.phase('discuss');
+    const c = String(w.must(bob, { type: 'comment.add', scenarioId: s1, text: '<b>rude</b>' }).commentId);
+    w.must(bob, { type: 'comment.add', scenarioId: s2, text: 'fine' });
+    w.must('facilitator', { type: 'comment.hide', commentId: c, hidden: true });
+    w.must('facilitator', { type: 'scenario.hide', scenarioId: s2, hidden: true });
+    w.phase('conclude');
+    w.must(bob, { type: 'reflection.set', commitment: 'Mine' });
+    const anaView = buildView(w.state, { kind: 'participant', participantId: ana });
+    expect(anaView).not.toHaveProperty('auth');
+    expect(Object.keys(anaView.scenarios)).toEqual([s1]);
+    expect(anaView.comments).toEqual({});
+    expect(anaView.reflections).toEqual({});
+    const fac = buildView(w.state, { kind: 'facilitator' });
+    expect(Object.keys(fac.scenarios).sort()).toEqual([s1, s2].sort());
+    expect(Object.keys(fac.comments)).toHaveLength(2);
+    expect(fac.reflections[bob]!.commitment).toBe('Mine');
+    expect(JSON.stringify(fac)).not.toContain('tok-');
+  });
+
+  it('drops a removed participant from the room’s list but keeps them for the facilitator', () => {
+    const { w, ana } = setup();
+    w.must('facilitator', { type: 'participant.remove', participantId: ana });
+    expect(buildView(w.state, { kind: 'public' }).participants).not.toHaveProperty(ana);
+    expect(buildView(w.state, { kind: 'facilitator' }).participants[ana]!.status).toBe('removed');
+  });
+});
+
+describe('routing changes to audiences', () => {
+  function route(w: Workshop, actor: string, command: Parameters<Workshop['run']>[1]) {
+    const before = w.state;
+    const result = w.run(actor, command);
+    if (!result.ok) throw new Error(result.error.message);
+    return routeChanges(before, result.state, result.changed);
+  }
+
+  it('sends a hidden vote to nobody but its voter', () => {
+    const { w, ana, s1 } = setup();
+    w.phase('vote');
+    const routed = route(w, ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
+    expect(routed.public).toEqual([]);
+    expect(routed.facilitator).toEqual([]);
+    expect(routed.private.get(ana)).toEqual([[`v:${ana}`, { [s1]: { x: 0.5, y: 0.5 } }]]);
+  });
+
+  it('sends every vote on reveal, and takes them back when hidden again', () => {
+    const { w, ana, bob, s1 } = setup();
+    w.phase('vote');
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
+    w.must(bob, { type: 'star.toggle', scenarioId: s1 });
+    const shown = route(w, 'facilitator', { type: 'votes.reveal', revealed: true });
+    expect(shown.public.map(([k]) => k).sort()).toEqual(['meta', `st:${bob}`, `v:${ana}`].sort());
+    const hidden = route(w, 'facilitator', { type: 'votes.reveal', revealed: false });
+    expect(hidden.public.filter(([, v]) => v === null).map(([k]) => k).sort()).toEqual([`st:${bob}`, `v:${ana}`].sort());
+  });
+
+  it('removes a card and its comments from participants when hidden, and brings them back', () => {
+    const { w, ana, s1 } = setup();
+    w.phase('discuss');
+    const c = String(w.must(ana, { type: 'comment.add', scenarioId: s1, text: 'x' }).commentId);
+    w.must('facilitator', { type: 'takeaway.set', scenarioId: s1, text: 'Both' });
+    const hide = route(w, 'facilitator', { type: 'scenario.hide', scenarioId: s1, hidden: true });
+    expect(hide.public).toEqual(expect.arrayContaining([[`s:${s1}`, null], [`c:${c}`, null], [`tk:${s1}`, null]]));
+    expect(hide.facilitator.find(([k]) => k === `s:${s1}`)?.[1]).toMatchObject({ hidden: true });
+    const show = route(w, 'facilitator', { type: 'scenario.hide', scenarioId: s1, hidden: false });
+    expect(show.public.map(([k]) => k)).toEqual(expect.arrayContaining([`s:${s1}`, `c:${c}`, `tk:${s1}`]));
+  });
+
+  it('tells the facilitator about a reflection and nobody else but its author', () => {
+    const { w, ana } = setup();
+    w.phase('conclude');
+    const routed = route(w, ana, { type: 'reflection.set', balance: 0.6 });
+    expect(routed.public).toEqual([]);
+    expect(routed.facilitator.map(([k]) => k)).toEqual([`r:${ana}`]);
+    expect(routed.private.get(ana)?.map(([k]) => k)).toEqual([`r:${ana}`]);
+  });
+
+  it('lets a client rebuild the view from a snapshot plus deltas', () => {
+    const { w, ana, bob, s1 } = setup();
+    const audience = { kind: 'participant', participantId: bob } as const;
+    const client = JSON.parse(JSON.stringify(buildView(w.state, audience))) as ReturnType<typeof buildView>;
+    const steps: [string, Parameters<Workshop['run']>[1]][] = [
+      ['facilitator', { type: 'phase.set', phase: 'discuss' }],
+      [ana, { type: 'comment.add', scenarioId: s1, text: 'hello' }],
+      ['facilitator', { type: 'scenario.hide', scenarioId: s1, hidden: true }],
+      ['facilitator', { type: 'team.rename', teamId: w.teamIds[0]!, name: 'Owls' }],
+    ];
+    for (const [actor, command] of steps) {
+      const before = w.state;
+      const result = w.run(actor, command);
+      if (!result.ok) throw new Error(result.error.message);
+      for (const [key, value] of routeChanges(before, result.state, result.changed).public) writePart(client, key, value);
+    }
+    expect(client).toEqual(buildView(w.state, audience));
+  });
+});
+
+describe('parts', () => {
+  it('round-trips a state through its parts', () => {
+    const { w } = setup();
+    expect(fromParts(toParts(w.state))).toEqual(w.state);
+  });
+});
