@@ -9,7 +9,7 @@ export * from './rules.js';
 export * from './analytics.js';
 export * from './view.js';
 export type * from './protocol.js';
-export { apply, RULES, type ApplyResult } from './reducer/apply.js';
+export { apply, RULES, WIDE_READS, type ApplyResult } from './reducer/apply.js';
 export { createRoom, joinParticipant, defaultSettings, isDomainError, type CreateRoomInput } from './reducer/lifecycle.js';
 export { balanceTeams } from './reducer/teams.js';
 export type { CommandResult, Who, PhaseRule } from './reducer/rule.js';

@@ -123,3 +123,19 @@ export function writePart(target: RoomState | RoomView, key: PartKey, value: unk
   if (value === null || value === undefined) delete map[parsed.id];
   else map[parsed.id] = value;
 }
+
+/** A new state with some parts set or deleted; the input is left untouched (collections are copied on write). */
+export function withParts(state: RoomState, writes: Iterable<[PartKey, unknown]>): RoomState {
+  const next = { ...state };
+  const copied = new Set<Collection>();
+  for (const [key, value] of writes) {
+    const parsed = parsePartKey(key);
+    if (!parsed) continue;
+    if (parsed.collection !== 'meta' && !copied.has(parsed.collection)) {
+      (next as Record<Collection, unknown>)[parsed.collection] = { ...next[parsed.collection] };
+      copied.add(parsed.collection);
+    }
+    writePart(next, key, value);
+  }
+  return next;
+}

@@ -56,6 +56,13 @@ export function describeStoreContract(name: string, open: () => Promise<RoomStor
       expect((await store.load(c))!.parts.get('p:a')).toEqual({ name: 'Ana 2' });
     });
 
+    it('refuses a commit that expects the room at a revision it has moved past', async () => {
+      const { store, c } = await fresh();
+      await store.commit(base(c, { writes: [['v:a', { n: 1 }]] }));
+      expect(await store.commit(base(c, { rev: 1, writes: [['meta', {}]] }))).toEqual({ status: 'conflict' });
+      expect(await store.commit(base(c, { rev: 2, writes: [['meta', {}]] }))).toMatchObject({ status: 'ok', rev: 3 });
+    });
+
     it('counts seq only for announced commits', async () => {
       const { store, c } = await fresh();
       expect(await store.commit(base(c, { writes: [['v:a', {}]] }))).toMatchObject({ seq: 0 });

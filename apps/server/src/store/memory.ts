@@ -66,6 +66,7 @@ export class MemoryRoomStore implements RoomStore {
     const room = this.room(request.code);
     if (!room) return { status: 'missing' };
     if (room.struct !== request.struct) return { status: 'conflict' };
+    if (request.rev !== undefined && room.rev !== request.rev) return { status: 'conflict' };
     for (const [key, version] of request.expect) {
       if ((room.versions.get(key) ?? 0) !== version) return { status: 'conflict' };
     }

@@ -35,6 +35,7 @@ local rev = redis.call('HGET', KEYS[2], '#rev')
 if not rev then return {'missing'} end
 local p = cjson.decode(ARGV[1])
 if tonumber(redis.call('HGET', KEYS[2], '#struct')) ~= p.struct then return {'conflict'} end
+if p.rev and tonumber(rev) ~= p.rev then return {'conflict'} end
 for _, kv in ipairs(p.expect) do
   if tonumber(redis.call('HGET', KEYS[2], kv[1]) or '0') ~= kv[2] then return {'conflict'} end
 end
@@ -134,6 +135,7 @@ export class RedisRoomStore implements RoomStore {
     const [state, ver, acks] = keys(request.code);
     const payload = JSON.stringify({
       struct: request.struct,
+      rev: request.rev,
       structural: request.structural,
       expect: request.expect,
       writes: request.writes.map(([k, v]) => [k, v === null || v === undefined ? null : JSON.stringify(v)]),

@@ -18,6 +18,8 @@ export interface CommitRequest {
   struct: number;
   /** This commit writes a structural part, so it becomes the new structural revision. */
   structural: boolean;
+  /** When set, the room must still be at exactly this revision (nothing else committed meanwhile). */
+  rev?: number;
   /** Parts that must still be at these revisions (0 = absent) for the commit to apply. */
   expect: [PartKey, number][];
   /** New values; null deletes the part. */

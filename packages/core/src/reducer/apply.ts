@@ -69,3 +69,14 @@ export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult
   }
   return { ok: true, state: tx.state, changed: [...tx.changed], result: (outcome as CommandResult | undefined) ?? {} };
 }
+
+/**
+ * Commands whose effect depends on parts beyond those they write (a reveal sends every vote, a
+ * balance reads every member). A server must apply them to a copy that holds every commit so far.
+ */
+export const WIDE_READS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'votes.reveal',
+  'scenario.hide',
+  'teams.balance',
+  'team.remove',
+]);

@@ -1,0 +1,124 @@
+import { Router, type Request, type Response } from 'express';
+import { isValidCode, normalizeCode, toExport, type RoomState } from '@leadboard/core';
+import { CreateWorkshopSchema, ExportQuerySchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
+import type { RoomService } from '../rooms/service.js';
+import type { Broadcaster } from '../socket/broadcaster.js';
+import { hashToken } from '../security/tokens.js';
+import type { RateLimiter } from '../security/rate-limit.js';
+import { sendError } from './errors.js';
+import { linksFor, originOf } from './links.js';
+
+export interface WorkshopRouteDeps {
+  rooms: RoomService;
+  broadcaster: Broadcaster;
+  publicUrl?: string;
+  /** Workshops created per client IP. */
+  createsPerIp: RateLimiter;
+  clock: () => number;
+}
+
+function bearer(req: Request): string | null {
+  const header = req.get('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
+/** The facilitator's room, or an error response: 401 without a token, 404 unknown, 403 wrong token. */
+async function facilitatorRoom(req: Request, res: Response, rooms: RoomService): Promise<RoomState | null> {
+  const token = bearer(req);
+  if (!token) {
+    sendError(res, 'UNAUTHORIZED', 'Send the facilitator key as "Authorization: Bearer <key>".');
+    return null;
+  }
+  const code = normalizeCode(String(req.params.code ?? ''));
+  const room = isValidCode(code) ? await rooms.fresh(code) : null;
+  if (!room) {
+    sendError(res, 'NOT_FOUND', 'No such workshop.');
+    return null;
+  }
+  if (room.state.auth[hashToken(token)]?.role !== 'facilitator') {
+    sendError(res, 'FORBIDDEN', 'This key does not control this workshop.');
+    return null;
+  }
+  return room.state;
+}
+
+export function workshopRoutes(deps: WorkshopRouteDeps): Router {
+  const router = Router();
+
+  const limited = (req: Request, res: Response): boolean => {
+    const wait = deps.createsPerIp.take(req.ip ?? 'unknown');
+    if (wait > 0) sendError(res, 'RATE_LIMITED', 'Too many workshops created; wait a moment.', wait);
+    return wait > 0;
+  };
+
+  router.post('/api/workshops', async (req, res) => {
+    if (limited(req, res)) return;
+    const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
+    const { title, teams, deck, starBudget, selfSelectTeams, namedExport } = parsed.data;
+    const settings = Object.fromEntries(
+      Object.entries({ starBudget, selfSelectTeams, namedExport }).filter(([, v]) => v !== undefined),
+    );
+    const created = await deps.rooms.create({ title, teams, deck, settings });
+    res.status(201).json({
+      code: created!.code,
+      facilitatorToken: created!.facilitatorToken,
+      stageToken: created!.stageToken,
+      ...linksFor(originOf(req, deps.publicUrl), created!.code, created!.facilitatorToken, created!.stageToken),
+    });
+  });
+
+  router.post('/api/workshops/import', async (req, res) => {
+    if (limited(req, res)) return;
+    const parsed = WorkshopImportSchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
+    const created = await deps.rooms.import(parsed.data);
+    if (!created) return sendError(res, 'INVALID', 'The export could not be imported.');
+    if ('error' in created) return sendError(res, 'INVALID', created.error.message);
+    res.status(201).json({
+      code: created.code,
+      facilitatorToken: created.facilitatorToken,
+      stageToken: created.stageToken,
+      ...linksFor(originOf(req, deps.publicUrl), created.code, created.facilitatorToken, created.stageToken),
+    });
+  });
+
+  router.get('/api/workshops/:code', async (req, res) => {
+    const code = normalizeCode(req.params.code);
+    const room = isValidCode(code) ? await deps.rooms.open(code) : null;
+    if (!room) return sendError(res, 'NOT_FOUND', `No workshop has the code ${code}.`);
+    const { meta, teams, participants } = room.state;
+    res.json({
+      code,
+      title: meta.title,
+      phase: meta.phase,
+      teams: Object.values(teams).sort((a, b) => a.order - b.order).map(({ id, name, color }) => ({ id, name, color })),
+      participants: Object.values(participants).filter((p) => p.status === 'active').length,
+      joinable: meta.phase !== 'ended' && Object.values(participants).filter((p) => p.status === 'active').length < meta.settings.maxParticipants,
+    });
+  });
+
+  router.get('/api/workshops/:code/export', async (req, res) => {
+    const query = ExportQuerySchema.safeParse(req.query);
+    if (!query.success) return sendError(res, 'INVALID', formatIssues(query.error));
+    const state = await facilitatorRoom(req, res, deps.rooms);
+    if (!state) return;
+    const format = query.data.format;
+    if (format !== 'json') return sendError(res, 'INVALID', `The ${format} export is not available on this server.`);
+    const filename = `leadboard-${state.meta.code}.json`;
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('application/json').send(JSON.stringify(toExport(state, deps.clock()), null, 2));
+  });
+
+  router.delete('/api/workshops/:code', async (req, res) => {
+    const state = await facilitatorRoom(req, res, deps.rooms);
+    if (!state) return;
+    deps.broadcaster.roomDeleted(state.meta.code);
+    await deps.rooms.delete(state.meta.code);
+    res.status(204).end();
+  });
+
+  return router;
+}

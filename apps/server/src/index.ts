@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import pino from 'pino';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { MemoryRoomStore } from './store/memory.js';
+import { RedisRoomStore } from './store/redis.js';
+import type { RoomStore } from './store/types.js';
+
+const config = readConfig(process.env, process.argv);
+const log = pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.facilitatorToken'] });
+const here = dirname(fileURLToPath(import.meta.url));
+const appsRoot = resolve(here, '../..');
+
+let store: RoomStore;
+let adapter;
+if (config.redisUrl) {
+  store = await RedisRoomStore.connect(config.redisUrl);
+  const adapterClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  adapterClient.on('error', (error) => log.warn({ err: error.message }, 'adapter connection to Redis failed; retrying'));
+  adapter = createAdapter(adapterClient);
+  log.info('Store: Redis. Several server processes can share this Redis.');
+} else {
+  store = new MemoryRoomStore();
+  log.warn('Store: embedded, in memory. One process only, and nothing survives a restart. Set REDIS_URL to use Redis.');
+}
+
+const httpServer = createServer();
+const app = createApp(httpServer, {
+  store,
+  log,
+  adapter,
+  apps: config.dev ? undefined : { participant: resolve(appsRoot, 'participant/dist'), facilitator: resolve(appsRoot, 'facilitator/dist') },
+  publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
+  allowedOrigins: config.allowedOrigins,
+});
+if (config.dev) {
+  const { mountDevApps } = await import('./dev.js');
+  await mountDevApps(app.http, httpServer, appsRoot);
+}
+
+httpServer.listen(config.port, config.host, () => {
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  const base = config.publicUrl ?? `http://localhost:${port}`;
+  const lines = [
+    '',
+    `  Leadboard is running (${store.kind} store).`,
+    `  Facilitator: ${base}/host/`,
+    `  Join:        ${base}/`,
+    ...(lan && !config.publicUrl ? [`  On the local network: http://${lan}:${port}/`] : []),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  httpServer.close();
+  await app.shutdown();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

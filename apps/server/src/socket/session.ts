@@ -1,0 +1,135 @@
+import { buildView, isValidCode, progress, type Actor, type Audience, type Snapshot } from '@leadboard/core';
+import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
+import type { RoomService } from '../rooms/service.js';
+import { hashToken, newToken } from '../security/tokens.js';
+import type { RateLimiter } from '../security/rate-limit.js';
+import { StoreUnavailableError } from '../store/types.js';
+import type { Broadcaster } from './broadcaster.js';
+import { invalid, refusal, reply } from './ack.js';
+import { roomNames } from './names.js';
+import type { IoSocket } from './types.js';
+
+export interface SessionDeps {
+  rooms: RoomService;
+  broadcaster: Broadcaster;
+  /** Every join attempt, per client IP: generous, a venue shares one IP. */
+  joinsPerIp: RateLimiter;
+  /** Failed join attempts (unknown code, wrong key), per client IP: guessing is slow. */
+  failuresPerIp: RateLimiter;
+  clock: () => number;
+}
+
+/** A connection stops being able to guess after this many failed joins in a row. */
+export const MAX_FAILED_JOINS_PER_SOCKET = 8;
+
+export async function snapshotFor(deps: SessionDeps, code: string, audience: Audience): Promise<Snapshot | null> {
+  const room = await deps.rooms.fresh(code);
+  if (!room) return null;
+  const state = room.state;
+  const snapshot: Snapshot = {
+    seq: room.seq,
+    view: buildView(state, audience),
+    progress: progress(state),
+    serverNow: deps.clock(),
+    expiresAt: deps.clock() + deps.rooms.ttlSeconds(state) * 1000,
+  };
+  if (audience.kind === 'facilitator') snapshot.online = await deps.broadcaster.online(code).catch(() => []);
+  return snapshot;
+}
+
+export function joinHandler(socket: IoSocket, deps: SessionDeps) {
+  const failed = (message: string, code: 'NOT_FOUND' | 'FORBIDDEN') => {
+    socket.data.failedJoins++;
+    deps.failuresPerIp.take(socket.data.ip);
+    return refusal(code, message);
+  };
+
+  return async (payload: unknown, ack: unknown) => {
+    const wait = Math.max(deps.joinsPerIp.take(socket.data.ip), deps.failuresPerIp.peek(socket.data.ip));
+    if (wait > 0 || socket.data.failedJoins >= MAX_FAILED_JOINS_PER_SOCKET) {
+      return reply(ack, refusal('RATE_LIMITED', 'Too many attempts; wait a moment and try again.', Math.max(wait, 30_000)));
+    }
+    const parsed = JoinSchema.safeParse(payload);
+    if (!parsed.success) return reply(ack, invalid(parsed.error));
+    const request = parsed.data;
+    const code = request.code;
+    try {
+      let room = isValidCode(code) ? await deps.rooms.open(code) : null;
+      if (!room) return reply(ack, failed(`No workshop has the code ${code}. Check the code on the screen.`, 'NOT_FOUND'));
+
+      let actor: Actor;
+      let audience: Audience;
+      let issuedToken: string | null = null;
+      if (request.role === 'participant' && !request.token) {
+        if (!request.name) return reply(ack, refusal('INVALID', 'name: tell the room who you are'));
+        issuedToken = newToken();
+        const joined = await deps.rooms.join(code, request.name, hashToken(issuedToken), socket.id);
+        if (!joined.ok) return reply(ack, joined);
+        const participantId = String(joined.result.participantId);
+        actor = { role: 'participant', participantId };
+        audience = { kind: 'participant', participantId };
+      } else {
+        const hash = hashToken(request.token!);
+        let entry = room.state.auth[hash];
+        if (!entry) {
+          room = await deps.rooms.fresh(code);
+          entry = room?.state.auth[hash];
+        }
+        if (!room || !entry || entry.role !== request.role) {
+          const what = request.role === 'participant' ? 'This saved identity belongs to another workshop.' : 'This link is not valid for this workshop.';
+          return reply(ack, failed(what, 'FORBIDDEN'));
+        }
+        if (entry.role === 'participant') {
+          const participant = room.state.participants[entry.participantId!]!;
+          if (participant.status === 'removed') return reply(ack, refusal('REMOVED', 'The facilitator removed you from this workshop.'));
+          if (participant.status === 'left') return reply(ack, refusal('REMOVED', 'You left this workshop; join again to take part.'));
+          actor = { role: 'participant', participantId: participant.id };
+          audience = { kind: 'participant', participantId: participant.id };
+        } else if (entry.role === 'facilitator') {
+          actor = { role: 'facilitator' };
+          audience = { kind: 'facilitator' };
+        } else {
+          actor = { role: 'stage' };
+          audience = { kind: 'public' };
+        }
+      }
+
+      socket.data.failedJoins = 0;
+      const previous = socket.data.code;
+      if (previous) for (const name of socket.rooms) if (name !== socket.id) socket.leave(name);
+      socket.data.code = code;
+      socket.data.actor = actor;
+      socket.data.audience = audience;
+      socket.data.actorKey = actor.role === 'participant' ? actor.participantId : actor.role;
+      // Join the broadcast rooms before taking the snapshot, so no change falls between the two.
+      const names = [roomNames.everyone(code), audience.kind === 'facilitator' ? roomNames.facilitator(code) : roomNames.public(code)];
+      if (actor.role === 'participant') names.push(roomNames.participant(code, actor.participantId));
+      await socket.join(names);
+      const snapshot = await snapshotFor(deps, code, audience);
+      if (!snapshot) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
+      if (actor.role === 'participant') deps.broadcaster.presenceChanged(code);
+      const id = actor.role === 'participant' ? actor.participantId : null;
+      reply(ack, { ok: true, you: { role: request.role, id, token: issuedToken }, snapshot });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return reply(ack, refusal('UNAVAILABLE', 'The workshop store is not reachable; retrying.', 1000));
+      throw error;
+    }
+  };
+}
+
+export function syncHandler(socket: IoSocket, deps: SessionDeps) {
+  return async (payload: unknown, ack: unknown) => {
+    const parsed = SyncSchema.safeParse(payload ?? {});
+    if (!parsed.success) return reply(ack, invalid(parsed.error));
+    const { code, audience } = socket.data;
+    if (!code || !audience) return reply(ack, refusal('FORBIDDEN', 'Join a workshop first.'));
+    try {
+      const snapshot = await snapshotFor(deps, code, audience);
+      if (!snapshot) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
+      reply(ack, { ok: true, snapshot });
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return reply(ack, refusal('UNAVAILABLE', 'The workshop store is not reachable; retrying.', 1000));
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, facilitatorOf, participant, startServer, type TestServer } from './harness.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+describe('HTTP interface', () => {
+  it('creates a workshop with links whose secrets stay out of the request path', async () => {
+    const created = await createWorkshop(server.url, { title: 'Offsite', teams: ['Owls', 'Larks', 'Bees'] });
+    expect(created.code).toMatch(/^[0-9A-HJKMNP-Z]{6}$/);
+    expect(created.facilitatorToken.length).toBeGreaterThanOrEqual(32);
+    expect(created.facilitatorUrl).toBe(`${server.url}/host/${created.code}#key=${created.facilitatorToken}`);
+    expect(created.joinUrl).toBe(`${server.url}/join/${created.code}`);
+    expect(created.stageUrl).toBe(`${server.url}/host/${created.code}/stage#key=${created.stageToken}`);
+    const summary = await (await fetch(`${server.url}/api/workshops/${created.code.toLowerCase()}`)).json();
+    expect(summary).toMatchObject({ code: created.code, title: 'Offsite', phase: 'lobby', participants: 0, joinable: true });
+    expect(summary.teams.map((t: { name: string }) => t.name)).toEqual(['Owls', 'Larks', 'Bees']);
+  });
+
+  it.each([
+    ['not JSON', '{"title":'],
+    ['a wrong type', { teams: 'many' }],
+    ['an unknown field', { title: 'x', isAdmin: true }],
+    ['a __proto__ key', '{"title":"x","__proto__":{"polluted":true}}'],
+    ['a huge title', { title: 'x'.repeat(10_000) }],
+    ['deep nesting', { title: JSON.parse('['.repeat(500) + ']'.repeat(500)) }],
+  ])('refuses a create body with %s: 400 INVALID', async (_what, body) => {
+    const res = await post('/api/workshops', body);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('INVALID');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown workshop and an unknown endpoint', async () => {
+    const res = await fetch(`${server.url}/api/workshops/ZZZZ99`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('NOT_FOUND');
+    expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
+  });
+
+  it('exports only to the facilitator: 401 without a key, 403 with a participant key, 404 after delete', async () => {
+    const created = await createWorkshop(server.url);
+    const phone = await participant(server.url, created.code, 'Ana');
+    const exportUrl = `${server.url}/api/workshops/${created.code}/export?format=json`;
+    expect((await fetch(exportUrl)).status).toBe(401);
+    expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${phone.token}` } })).status).toBe(403);
+    const other = await createWorkshop(server.url);
+    expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${other.facilitatorToken}` } })).status).toBe(403);
+    const ok = await fetch(exportUrl, { headers: { authorization: `Bearer ${created.facilitatorToken}` } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain(`leadboard-${created.code}.json`);
+    const doc = await ok.json();
+    expect(doc).toMatchObject({ format: 'leadboard.workshop', version: 1 });
+    expect(doc.participants.map((p: { name: string }) => p.name)).toEqual(['Ana']);
+    expect(JSON.stringify(doc)).not.toContain(phone.token);
+
+    expect((await fetch(`${server.url}/api/workshops/${created.code}`, { method: 'DELETE' })).status).toBe(401);
+    const farewell = phone.client.waitFor('farewell');
+    const deleted = await fetch(`${server.url}/api/workshops/${created.code}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.facilitatorToken}` } });
+    expect(deleted.status).toBe(204);
+    expect(await farewell).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).status).toBe(404);
+    phone.client.close();
+  });
+
+  it('imports an export as a new workshop with the same content', async () => {
+    const created = await createWorkshop(server.url, { deck: true });
+    const { client: fac } = await facilitatorOf(server.url, created);
+    await participant(server.url, created.code, 'Bo');
+    await fac.must({ type: 'phase.set', phase: 'framing' });
+    const exported = await (await fetch(`${server.url}/api/workshops/${created.code}/export`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).json();
+    const res = await post('/api/workshops/import', exported);
+    expect(res.status).toBe(201);
+    const copy = await res.json();
+    expect(copy.code).not.toBe(created.code);
+    const again = await (await fetch(`${server.url}/api/workshops/${copy.code}/export`, { headers: { authorization: `Bearer ${copy.facilitatorToken}` } })).json();
+    const strip = (d: Record<string, unknown>) => ({ ...d, exportedAt: null, workshop: { ...(d.workshop as object), code: null } });
+    expect(strip(again)).toEqual(strip(exported));
+    const bad = await post('/api/workshops/import', { ...exported, version: 99 });
+    expect(bad.status).toBe(400);
+    fac.close();
+  });
+
+  it('reports health and readiness', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ ok: true, store: 'memory' });
+  });
+});
