@@ -18,7 +18,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(options: { store?: 'memory' | 'redis' } & Partial<AppDeps> = {}): Promise<TestServer> {
+export async function startServer(options: { store?: 'memory' | 'redis' } & Omit<Partial<AppDeps>, 'store'> = {}): Promise<TestServer> {
   const store = options.store === 'redis' ? await RedisRoomStore.connect(testRedisUrl()) : new MemoryRoomStore();
   const httpServer = createServer();
   const app = createApp(httpServer, { log: pino({ level: 'silent' }), ...options, store });
@@ -133,4 +133,10 @@ export async function participant(url: string, code: string, name: string) {
   const client = new TestClient(url);
   const ack = await client.mustJoin({ code, role: 'participant', name });
   return { client, ack, id: ack.you.id!, token: ack.you.token! };
+}
+
+/** A response body for assertions: tests read fields freely and let the assertions judge. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(res: Response): Promise<any> {
+  return res.json();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop, facilitatorOf, participant, startServer, type TestServer } from './harness.js';
+import { createWorkshop, facilitatorOf, json, participant, startServer, type TestServer } from './harness.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('HTTP interface', () => {
     expect(created.facilitatorUrl).toBe(`${server.url}/host/${created.code}#key=${created.facilitatorToken}`);
     expect(created.joinUrl).toBe(`${server.url}/join/${created.code}`);
     expect(created.stageUrl).toBe(`${server.url}/host/${created.code}/stage#key=${created.stageToken}`);
-    const summary = await (await fetch(`${server.url}/api/workshops/${created.code.toLowerCase()}`)).json();
+    const summary = await json(await fetch(`${server.url}/api/workshops/${created.code.toLowerCase()}`));
     expect(summary).toMatchObject({ code: created.code, title: 'Offsite', phase: 'lobby', participants: 0, joinable: true });
     expect(summary.teams.map((t: { name: string }) => t.name)).toEqual(['Owls', 'Larks', 'Bees']);
   });
@@ -35,14 +35,14 @@ describe('HTTP interface', () => {
   ])('refuses a create body with %s: 400 INVALID', async (_what, body) => {
     const res = await post('/api/workshops', body);
     expect(res.status).toBe(400);
-    expect((await res.json()).error.code).toBe('INVALID');
+    expect((await json(res)).error.code).toBe('INVALID');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('answers 404 for an unknown workshop and an unknown endpoint', async () => {
     const res = await fetch(`${server.url}/api/workshops/ZZZZ99`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('NOT_FOUND');
+    expect((await json(res)).error.code).toBe('NOT_FOUND');
     expect((await fetch(`${server.url}/api/nothing`)).status).toBe(404);
   });
 
@@ -57,7 +57,7 @@ describe('HTTP interface', () => {
     const ok = await fetch(exportUrl, { headers: { authorization: `Bearer ${created.facilitatorToken}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toContain(`leadboard-${created.code}.json`);
-    const doc = await ok.json();
+    const doc = await json(ok);
     expect(doc).toMatchObject({ format: 'leadboard.workshop', version: 1 });
     expect(doc.participants.map((p: { name: string }) => p.name)).toEqual(['Ana']);
     expect(JSON.stringify(doc)).not.toContain(phone.token);
@@ -76,12 +76,12 @@ describe('HTTP interface', () => {
     const { client: fac } = await facilitatorOf(server.url, created);
     await participant(server.url, created.code, 'Bo');
     await fac.must({ type: 'phase.set', phase: 'framing' });
-    const exported = await (await fetch(`${server.url}/api/workshops/${created.code}/export`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).json();
+    const exported = await json(await fetch(`${server.url}/api/workshops/${created.code}/export`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }));
     const res = await post('/api/workshops/import', exported);
     expect(res.status).toBe(201);
-    const copy = await res.json();
+    const copy = await json(res);
     expect(copy.code).not.toBe(created.code);
-    const again = await (await fetch(`${server.url}/api/workshops/${copy.code}/export`, { headers: { authorization: `Bearer ${copy.facilitatorToken}` } })).json();
+    const again = await json(await fetch(`${server.url}/api/workshops/${copy.code}/export`, { headers: { authorization: `Bearer ${copy.facilitatorToken}` } }));
     const strip = (d: Record<string, unknown>) => ({ ...d, exportedAt: null, workshop: { ...(d.workshop as object), code: null } });
     expect(strip(again)).toEqual(strip(exported));
     const bad = await post('/api/workshops/import', { ...exported, version: 99 });
@@ -91,6 +91,6 @@ describe('HTTP interface', () => {
 
   it('reports health and readiness', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ ok: true, store: 'memory' });
+    expect(await json(await fetch(`${server.url}/readyz`))).toEqual({ ok: true, store: 'memory' });
   });
 });

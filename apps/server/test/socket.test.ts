@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Delta, Snapshot } from '@leadboard/core';
+import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
+
+describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (storeKind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ store: storeKind });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  async function room(body: object = {}) {
+    const workshop = await createWorkshop(server.url, body);
+    const fac = await facilitatorOf(server.url, workshop);
+    return { workshop, fac: fac.client, facAck: fac.ack };
+  }
+
+  it('joins a participant, and the facilitator sees them arrive', async () => {
+    const { workshop, fac, facAck } = await room();
+    expect(facAck.you).toEqual({ role: 'facilitator', id: null, token: null });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    expect(ana.token.length).toBeGreaterThanOrEqual(32);
+    expect(ana.ack.snapshot.view.participants[ana.id]).toMatchObject({ name: 'Ana', status: 'active' });
+    const delta = await fac.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `p:${ana.id}`));
+    expect(delta.seq).toBe(delta.from);
+    const presence = await fac.waitFor<{ online: string[] }>('presence', (p) => p.online.includes(ana.id));
+    expect(presence.online).toEqual([ana.id]);
+  });
+
+  it('moves every screen to the new phase, with consecutive seqs', async () => {
+    const { workshop, fac } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const stage = new TestClient(server.url);
+    await stage.mustJoin({ code: workshop.code, role: 'stage', token: workshop.stageToken });
+    const start = ana.ack.snapshot.seq;
+    await fac.must({ type: 'phase.set', phase: 'framing' });
+    await fac.must({ type: 'phase.set', phase: 'scenarios' });
+    for (const client of [ana.client, stage]) {
+      await client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { phase: string }).phase === 'scenarios'));
+    }
+    const seqs = ana.client.deltas().filter((d) => d.seq > start);
+    expect(seqs[0]!.from).toBe(start + 1);
+    for (let i = 1; i < seqs.length; i++) expect(seqs[i]!.from).toBe(seqs[i - 1]!.seq + 1);
+    expect(await stage.command({ type: 'phase.set', phase: 'lobby' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    stage.close();
+    ana.client.close();
+  });
+
+  it('applies a retried command id once and answers with the first acknowledgement', async () => {
+    const { workshop, fac } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    await ana.client.must({ type: 'team.choose', teamId: Object.keys(ana.ack.snapshot.view.teams)[0]! });
+    await fac.must({ type: 'phase.set', phase: 'scenarios' });
+    const draft = { type: 'scenario.add', text: 'Only once' } as const;
+    const first = await ana.client.command(draft, 'fixed-id');
+    const again = await Promise.all([ana.client.command(draft, 'fixed-id'), ana.client.command(draft, 'fixed-id')]);
+    expect(again).toEqual([first, first]);
+    const sync = await ana.client.sync();
+    if (!sync.ok) throw new Error('sync failed');
+    expect(Object.values(sync.snapshot.view.scenarios).filter((s) => s.text === 'Only once')).toHaveLength(1);
+    ana.client.close();
+  });
+
+  it('refuses malformed payloads with INVALID and changes nothing', async () => {
+    const { workshop, fac } = await room();
+    const before = await fac.sync();
+    const payloads: unknown[] = [
+      null, 42, 'text', [], {}, { id: 'x' }, { id: 'x', type: 'phase.set' }, { id: 'x', type: 'phase.set', phase: 'nowhere' },
+      { id: 'x', type: 'phase.set', phase: 'vote', extra: true }, JSON.parse('{"id":"x","type":"phase.set","phase":"vote","__proto__":{"a":1}}'),
+      { id: 'x'.repeat(1000), type: 'phase.set', phase: 'vote' }, { id: 'x', type: 'team.create', name: 'y'.repeat(5000) },
+      { id: 'x', type: 'team.create', name: { nested: { deeper: [1, 2, 3] } } },
+    ];
+    for (const payload of payloads) {
+      expect(await fac.raw('command', payload)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    }
+    for (const payload of [null, {}, { code: 'ABC' }, { code: workshop.code, role: 'king' }]) {
+      const probe = new TestClient(server.url);
+      await probe.connected();
+      expect(await probe.raw('join', payload)).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+      probe.close();
+    }
+    expect(await fac.raw('sync', { since: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    const after = await fac.sync();
+    if (!before.ok || !after.ok) throw new Error('sync failed');
+    expect(after.snapshot.seq).toBe(before.snapshot.seq);
+    expect(after.snapshot.view).toEqual(before.snapshot.view);
+    const health = await fetch(`${server.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('refuses facilitator commands from a participant, and commands in the wrong phase', async () => {
+    const { workshop } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    for (const draft of [
+      { type: 'phase.set', phase: 'vote' },
+      { type: 'votes.reveal', revealed: true },
+      { type: 'participant.remove', participantId: ana.id },
+      { type: 'teams.balance' },
+    ] as const) {
+      expect(await ana.client.command(draft)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await ana.client.command({ type: 'vote.set', scenarioId: 'abc', x: 0.5, y: 0.5 })).toMatchObject({ ok: false, error: { code: 'WRONG_PHASE' } });
+    ana.client.close();
+  });
+
+  it('keeps rooms apart: a token of room A is refused in room B', async () => {
+    const a = await room();
+    const b = await room();
+    const ana = await participant(server.url, a.workshop.code, 'Ana');
+    const intruder = new TestClient(server.url);
+    expect(await intruder.join({ code: b.workshop.code, role: 'participant', token: ana.token })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await intruder.join({ code: b.workshop.code, role: 'facilitator', token: a.workshop.facilitatorToken })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await intruder.join({ code: a.workshop.code, role: 'facilitator', token: a.workshop.stageToken })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await b.fac.must({ type: 'phase.set', phase: 'framing' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(ana.client.deltas().some((d) => d.changes.some(([k, v]) => k === 'meta' && (v as { code: string }).code === b.workshop.code))).toBe(false);
+    intruder.close();
+    ana.client.close();
+  });
+
+  it('resumes the same participant from a saved token, with team and votes', async () => {
+    const { workshop, fac } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const team = Object.keys(ana.ack.snapshot.view.teams)[1]!;
+    await ana.client.must({ type: 'team.choose', teamId: team });
+    await fac.must({ type: 'phase.set', phase: 'scenarios' });
+    const scenarioId = String((await ana.client.must({ type: 'scenario.add', text: 'Mine' })).scenarioId);
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await ana.client.must({ type: 'vote.set', scenarioId, x: 0.25, y: 0.75 });
+    ana.client.close();
+    const phone = new TestClient(server.url);
+    const back = await phone.mustJoin({ code: workshop.code, role: 'participant', token: ana.token });
+    expect(back.you).toEqual({ role: 'participant', id: ana.id, token: null });
+    expect(back.snapshot.view.participants[ana.id]!.teamId).toBe(team);
+    expect(back.snapshot.view.votes[ana.id]).toEqual({ [scenarioId]: { x: 0.25, y: 0.75 } });
+    expect(Object.keys(back.snapshot.view.participants)).toHaveLength(1);
+    phone.close();
+  });
+
+  it('never sends a hidden vote to anyone but its voter until the reveal', async () => {
+    const { workshop, fac } = await room({ deck: true });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const bob = await participant(server.url, workshop.code, 'Bob');
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    await ana.client.must({ type: 'vote.set', scenarioId, x: 0.123, y: 0.987 });
+    await ana.client.must({ type: 'star.toggle', scenarioId });
+    const progress = await fac.waitFor<{ started: number; starsSpent: number }>('progress', (p) => p.started === 1 && p.starsSpent === 1);
+    expect(progress).toMatchObject({ participants: 2 });
+    const facSync = await fac.sync();
+    if (!facSync.ok) throw new Error('sync failed');
+    expect(facSync.snapshot.view.votes).toEqual({});
+    const leaked = (c: TestClient) => c.received.some((r) => JSON.stringify(r.payload ?? null).includes('0.987'));
+    expect(leaked(bob.client)).toBe(false);
+    expect(leaked(fac)).toBe(false);
+    await fac.must({ type: 'votes.reveal', revealed: true });
+    const revealed = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ana.id}`));
+    expect(revealed.changes.find(([k]) => k === `v:${ana.id}`)![1]).toEqual({ [scenarioId]: { x: 0.123, y: 0.987 } });
+    ana.client.close();
+    bob.client.close();
+  });
+
+  it('tells a removed participant why, and refuses their token afterwards', async () => {
+    const { workshop, fac } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const farewell = ana.client.waitFor<{ code: string; message: string }>('farewell');
+    await fac.must({ type: 'participant.remove', participantId: ana.id });
+    expect(await farewell).toMatchObject({ code: 'REMOVED' });
+    const again = new TestClient(server.url);
+    expect(await again.join({ code: workshop.code, role: 'participant', token: ana.token })).toMatchObject({ ok: false, error: { code: 'REMOVED' } });
+    again.close();
+  });
+
+  it('answers a snapshot on sync that equals the deltas applied to the first snapshot', async () => {
+    const { workshop, fac } = await room({ deck: true });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    await ana.client.must({ type: 'comment.add', scenarioId, text: 'First thought' });
+    await fac.must({ type: 'spotlight.set', scenarioId });
+    const { applyDeltas } = await import('./apply-deltas.js');
+    const sync = await ana.client.sync();
+    if (!sync.ok) throw new Error('sync failed');
+    await ana.client.waitFor<Delta>('changed', (d) => d.seq === sync.snapshot.seq);
+    const rebuilt = applyDeltas(ana.ack.snapshot, ana.client.deltas());
+    expect(rebuilt.view).toEqual(sync.snapshot.view);
+    expect(rebuilt.seq).toBe(sync.snapshot.seq);
+    ana.client.close();
+  });
+
+  it('limits a flood of commands without disconnecting, and keeps serving others', async () => {
+    const { workshop, fac } = await room();
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const teamId = Object.keys(ana.ack.snapshot.view.teams)[0]!;
+    const answers = await Promise.all(Array.from({ length: 120 }, () => ana.client.command({ type: 'team.choose', teamId })));
+    const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThan(40);
+    expect(limited[0]).toMatchObject({ error: { retryAfterMs: expect.any(Number) } });
+    expect(ana.client.socket.connected).toBe(true);
+    expect((await fac.command({ type: 'phase.set', phase: 'framing' })).ok).toBe(true);
+    ana.client.close();
+  });
+});
+
+describe('join guessing', () => {
+  it('stops a connection that keeps guessing codes, while others still join', async () => {
+    const server = await startServer();
+    const workshop = await createWorkshop(server.url);
+    const guesser = new TestClient(server.url);
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const ack = await guesser.join({ code: `ZZZ${String(100 + i)}`, role: 'participant', name: 'G' });
+      codes.push(ack.ok ? 'ok' : ack.error.code);
+    }
+    expect(codes.slice(0, 8).every((c) => c === 'NOT_FOUND')).toBe(true);
+    expect(codes.slice(8).every((c) => c === 'RATE_LIMITED')).toBe(true);
+    const real = await guesser.join({ code: workshop.code, role: 'participant', name: 'G' });
+    expect(real).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    const neighbour = await participant(server.url, workshop.code, 'Neighbour');
+    expect(neighbour.id).toBeTruthy();
+    guesser.close();
+    neighbour.client.close();
+    await server.close();
+  });
+});
+
+export type { Snapshot };
