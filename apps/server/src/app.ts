@@ -41,6 +41,9 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   const rooms = new RoomService({ store: deps.store, clock, newId });
   let draining = false;
 
+  // Express must listen before Socket.IO attaches: Socket.IO then keeps /socket.io/ requests to itself.
+  const http = express();
+  httpServer.on('request', http);
   const io: IoServer = new Server(httpServer, {
     maxHttpBufferSize: 32 * 1024,
     pingInterval: 20_000,
@@ -64,7 +67,6 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     limits: deps.limits,
   });
 
-  const http = express();
   http.disable('x-powered-by');
   if (deps.trustProxy) http.set('trust proxy', true);
   http.use(express.json({ limit: '5mb' }));
@@ -76,7 +78,6 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   });
   if (deps.apps) serveApps(http, deps.apps);
   http.use(errorHandler(deps.log));
-  httpServer.on('request', http);
 
   return {
     http,

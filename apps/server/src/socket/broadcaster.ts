@@ -67,7 +67,7 @@ export class Broadcaster {
     if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
     if (event.announced) this.queue(code, record.seq, routed.facilitator, routed.public);
     for (const [participantId, changes] of routed.private) {
-      this.io.to(roomNames.participant(code, participantId)).except([...event.origins]).emit('private', { changes });
+      this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
     }
     this.noteProgress(code, record);
     for (const key of event.changed) {

@@ -1,0 +1,4 @@
+export { LiveSession, type ConnectionState, type SessionSink, type SessionOptions, type ClientSocket } from './session.js';
+export { Outbox, coalesceKey, type OutboxEntry } from './outbox.js';
+export { identities, browserStorage, MemoryStorage, readJson, type KeyValueStorage, type SavedParticipant } from './storage.js';
+export { commandId } from './ids.js';
