@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import Board from './Board.vue';
+import { fromSvg, nudge, toSvg, wrap } from './geometry.js';
+import type { BoardCard } from './types.js';
+
+const card = (over: Partial<BoardCard> = {}): BoardCard => ({
+  id: 'c1', label: 'Budget overrun', title: 'Budget overrun at midyear', color: '#0072B2', x: 0.8, y: 0.3, movable: true, ...over,
+});
+
+describe('board geometry', () => {
+  it('maps board points to SVG units with y pointing up, and back', () => {
+    expect(toSvg({ x: 0.25, y: 0.75 })).toEqual({ cx: 250, cy: 250 });
+    expect(fromSvg(250, 250)).toEqual({ x: 0.25, y: 0.75 });
+    expect(fromSvg(-50, 1200)).toEqual({ x: 0, y: 0 });
+  });
+
+  it('nudges within the board', () => {
+    expect(nudge({ x: 0.98, y: 0.5 }, 'ArrowRight', 0.05)).toEqual({ x: 1, y: 0.5 });
+    expect(nudge({ x: 0.5, y: 0.5 }, 'ArrowUp', 0.05)).toEqual({ x: 0.5, y: 0.55 });
+    expect(nudge({ x: 0.5, y: 0.5 }, 'a', 0.05)).toBeNull();
+  });
+
+  it('wraps text into lines and marks a cut with an ellipsis', () => {
+    expect(wrap('one two three', 20, 3)).toEqual(['one two three']);
+    expect(wrap('alpha beta gamma delta', 11, 2)).toEqual(['alpha beta', 'gamma delta']);
+    expect(wrap('alpha beta gamma delta epsilon', 11, 2)).toEqual(['alpha beta', 'gamma delt…']);
+    expect(wrap('supercalifragilistic', 8, 2)).toEqual(['superca…']);
+  });
+});
+
+describe('Board', () => {
+  it('draws every card, dot and cloud, with user text as text', () => {
+    const wrapper = mount(Board, {
+      props: {
+        cards: [card(), card({ id: 'c2', label: '<script>alert(1)</script>', title: '<img src=x onerror=alert(1)>' })],
+        dots: [{ id: 'd1', x: 0.2, y: 0.2 }, { id: 'd2', x: 0.4, y: 0.9, mine: true }],
+        clouds: [{ id: 'k', x: 0.5, y: 0.5, spread: 0.2 }],
+      },
+    });
+    expect(wrapper.findAll('.lb-card')).toHaveLength(2);
+    expect(wrapper.findAll('.lb-dot')).toHaveLength(2);
+    expect(wrapper.findAll('.lb-dot--mine')).toHaveLength(1);
+    expect(wrapper.findAll('.lb-cloud')).toHaveLength(1);
+    expect(wrapper.find('script').exists()).toBe(false);
+    expect(wrapper.find('img').exists()).toBe(false);
+    expect(wrapper.text()).toContain('<script>alert(1)');
+    expect(wrapper.html()).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('moves a focused card with the arrow keys and selects it with Enter', async () => {
+    const wrapper = mount(Board, { props: { cards: [card()], mode: 'cards' } });
+    const g = wrapper.find('.lb-card');
+    expect(g.attributes('tabindex')).toBe('0');
+    expect(g.attributes('aria-label')).toBe('Budget overrun at midyear. Management 80%, leadership 30%.');
+    await g.trigger('keydown', { key: 'ArrowUp' });
+    await g.trigger('keydown', { key: 'ArrowLeft', shiftKey: true });
+    await g.trigger('keydown', { key: 'Enter' });
+    expect(wrapper.emitted('move')).toEqual([
+      ['c1', { x: 0.8, y: 0.35 }, true],
+      ['c1', { x: 0.79, y: 0.3 }, true],
+    ]);
+    expect(wrapper.emitted('select')).toEqual([['c1']]);
+  });
+
+  it('does not let anyone move a card that is not theirs, or any card in view mode', async () => {
+    const wrapper = mount(Board, { props: { cards: [card({ movable: false })], mode: 'cards' } });
+    await wrapper.find('.lb-card').trigger('keydown', { key: 'ArrowUp' });
+    const viewOnly = mount(Board, { props: { cards: [card()], mode: 'view' } });
+    await viewOnly.find('.lb-card').trigger('keydown', { key: 'ArrowUp' });
+    expect(wrapper.emitted('move')).toBeUndefined();
+    expect(viewOnly.emitted('move')).toBeUndefined();
+    expect(wrapper.find('.lb-card').attributes('tabindex')).toBeUndefined();
+  });
+
+  it('places a point from the keyboard, starting where the last one was', async () => {
+    const wrapper = mount(Board, { props: { mode: 'point', point: { x: 0.5, y: 0.5 } } });
+    const svg = wrapper.find('svg');
+    expect(svg.attributes('tabindex')).toBe('0');
+    await svg.trigger('keydown', { key: 'ArrowRight' });
+    await svg.trigger('keydown', { key: 'ArrowRight' });
+    await svg.trigger('keydown', { key: 'Enter' });
+    expect(wrapper.emitted('place')).toEqual([[{ x: 0.6, y: 0.5 }]]);
+  });
+
+  it('draws an arrow from where a card sat before discussion', () => {
+    const wrapper = mount(Board, { props: { cards: [card({ from: { x: 0.2, y: 0.2 } })] } });
+    const arrow = wrapper.find('.lb-shift');
+    expect([arrow.attributes('x1'), arrow.attributes('y1'), arrow.attributes('x2'), arrow.attributes('y2')]).toEqual(['200', '800', '800', '700']);
+  });
+});

@@ -1,0 +1,30 @@
+import type { Point } from '@leadboard/core';
+
+/** A scenario card as the board draws it. */
+export interface BoardCard extends Point {
+  id: string;
+  /** Short text on the card (the board wraps and cuts it). */
+  label: string;
+  /** Full text for screen readers and tooltips. */
+  title: string;
+  color: string;
+  /** Where the card was before discussion moved it: drawn as an arrow. */
+  from?: Point | null;
+  /** The current user may move this card. */
+  movable?: boolean;
+  emphasis?: 'normal' | 'spotlight' | 'dim';
+}
+
+/** One participant's dot in a vote cloud. */
+export interface BoardDot extends Point {
+  id: string;
+  color?: string;
+  mine?: boolean;
+}
+
+/** A cloud summary: its mean and spread, drawn as a ring. */
+export interface BoardCloud extends Point {
+  id: string;
+  spread: number;
+  color?: string;
+}
