@@ -2,3 +2,4 @@ export { LiveSession, type ConnectionState, type SessionSink, type SessionOption
 export { Outbox, coalesceKey, type OutboxEntry } from './outbox.js';
 export { identities, browserStorage, MemoryStorage, readJson, type KeyValueStorage, type SavedParticipant } from './storage.js';
 export { commandId } from './ids.js';
+export { emptyMirror, mirrorSink, type RoomMirror } from './mirror.js';
