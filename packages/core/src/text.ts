@@ -1,6 +1,7 @@
 // Bidirectional overrides and isolates can make text display as something else; marks are dropped too.
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 // C0/C1 control characters other than the newline, which is handled separately.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROLS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
 
 /**

@@ -1,7 +1,7 @@
 import { LIMITS, TEAM_COLORS } from '../constants.js';
 import { activeParticipants } from '../rules.js';
 import type { RoomState, Team } from '../types.js';
-import { fail, type Tx } from './tx.js';
+import { fail } from './tx.js';
 import { rule } from './rule.js';
 
 function sortedTeams(state: RoomState): Team[] {
