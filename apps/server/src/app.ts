@@ -1,8 +1,10 @@
 import express from 'express';
+import helmet from 'helmet';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import { errorHandler } from './http/errors.js';
+import { Metrics } from './metrics.js';
 import { healthRoutes } from './http/health.js';
 import { serveApps, type AppDirs } from './http/static.js';
 import { workshopRoutes } from './http/workshops.js';
@@ -25,12 +27,15 @@ export interface AppDeps {
   allowedOrigins?: string[];
   clock?: () => number;
   limits?: SocketOptions['limits'] & { createsPerIpPerMinute?: number };
+  /** Development: Vite serves the apps and injects inline scripts, so no CSP. */
+  dev?: boolean;
 }
 
 export interface App {
   http: express.Express;
   io: IoServer;
   rooms: RoomService;
+  metrics: Metrics;
   /** Stop taking work, let queued commands finish, tell clients to reconnect elsewhere, close. */
   shutdown(): Promise<void>;
 }
@@ -39,6 +44,7 @@ export interface App {
 export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
   const rooms = new RoomService({ store: deps.store, clock, newId });
+  const metrics = new Metrics();
   let draining = false;
 
   // Express must listen before Socket.IO attaches: Socket.IO then keeps /socket.io/ requests to itself.
@@ -62,6 +68,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     rooms,
     log: deps.log,
     clustered: Boolean(deps.adapter),
+    metrics,
     clock,
     trustProxy: deps.trustProxy,
     limits: deps.limits,
@@ -69,6 +76,43 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
 
   http.disable('x-powered-by');
   if (deps.trustProxy) http.set('trust proxy', true);
+  http.use(
+    helmet({
+      contentSecurityPolicy: deps.dev
+        ? false
+        : {
+            directives: {
+              defaultSrc: ["'self'"],
+              scriptSrc: ["'self'"],
+              styleSrc: ["'self'", "'unsafe-inline'"],
+              imgSrc: ["'self'", 'data:', 'blob:'],
+              connectSrc: ["'self'", 'ws:', 'wss:'],
+              frameSrc: ["'self'"],
+              frameAncestors: ["'self'"],
+              objectSrc: ["'none'"],
+              baseUri: ["'self'"],
+              formAction: ["'self'"],
+              upgradeInsecureRequests: null,
+            },
+          },
+      // The stage and the preview are framed only by our own console.
+      frameguard: { action: 'sameorigin' },
+      strictTransportSecurity: false,
+    }),
+  );
+  http.use((req, res, next) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      metrics.http.inc({ status: `${Math.floor(res.statusCode / 100)}xx` });
+      // The path only: bodies and headers (which carry keys) are never logged.
+      deps.log.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http');
+    });
+    next();
+  });
+  http.get('/metrics', (_req, res) => {
+    metrics.rooms.set([...rooms.loadedRooms()].length);
+    res.type('text/plain; version=0.0.4').send(metrics.render());
+  });
   http.use(express.json({ limit: '5mb' }));
   http.use(healthRoutes(deps.store, () => draining));
   const perMinute = deps.limits?.createsPerIpPerMinute ?? 30;
@@ -83,6 +127,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     http,
     io,
     rooms,
+    metrics,
     async shutdown() {
       draining = true;
       const deadline = Date.now() + 10_000;

@@ -38,6 +38,7 @@ const app = createApp(httpServer, {
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
+  dev: config.dev,
 });
 if (config.dev) {
   const { mountDevApps } = await import('./dev.js');

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { RULES, type Ack } from '@leadboard/core';
+import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { reply, refusal } from './ack.js';
@@ -11,6 +13,7 @@ export interface SocketOptions {
   rooms: RoomService;
   log: Logger;
   clustered: boolean;
+  metrics: Metrics;
   clock?: () => number;
   /** Read the client IP from X-Forwarded-For (behind a trusted proxy). */
   trustProxy?: boolean;
@@ -41,20 +44,41 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
   io.on('lb:commit', (code, record) => broadcaster.onRemoteCommit(code, record));
   io.on('lb:forget', (code) => options.rooms.forget(code));
 
+  const { metrics } = options;
+  const record = (event: string, payload: unknown, result: Ack, started: number) => {
+    const outcome = result.ok ? 'ok' : result.error.code;
+    if (!result.ok) metrics.refusals.inc({ event, code: result.error.code });
+    if (event === 'command') {
+      const type = typeof payload === 'object' && payload !== null && 'type' in payload ? String(payload.type) : '';
+      metrics.commands.inc({ type: type in RULES ? type : 'invalid', outcome });
+      metrics.commandSeconds.observe((performance.now() - started) / 1000);
+    } else if (event === 'join') {
+      const role = typeof payload === 'object' && payload !== null && 'role' in payload ? String(payload.role) : '';
+      metrics.joins.inc({ role: ['participant', 'facilitator', 'stage'].includes(role) ? role : 'invalid', outcome });
+    }
+  };
+
   io.on('connection', (socket) => {
     socket.data.ip = clientIp(socket, options.trustProxy ?? false);
     socket.data.failedJoins = 0;
+    metrics.connections.inc({}, 1);
     const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
       (payload: unknown, ack: unknown) => {
-        handler(payload, ack).catch((error: unknown) => {
+        const started = performance.now();
+        const answer = (result: Ack) => {
+          record(event, payload, result, started);
+          reply(ack, result);
+        };
+        handler(payload, answer).catch((error: unknown) => {
           options.log.error({ err: error, event }, 'handler failed');
-          reply(ack, refusal('INTERNAL', 'Something went wrong on the server.'));
+          answer(refusal('INTERNAL', 'Something went wrong on the server.'));
         });
       };
     socket.on('join', guard('join', joinHandler(socket, deps)));
     socket.on('command', guard('command', commandHandler(socket, deps)));
     socket.on('sync', guard('sync', syncHandler(socket, deps)));
     socket.on('disconnect', () => {
+      metrics.connections.inc({}, -1);
       deps.commandsPerSocket.forget(socket.id);
       if (socket.data.code && socket.data.actor?.role === 'participant') broadcaster.presenceChanged(socket.data.code);
     });

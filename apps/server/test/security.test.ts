@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
+
+const logLines: string[] = [];
+let server: TestServer;
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  server = await startServer({ log: pino({ level: 'trace' }, sink) });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('security basics', () => {
+  it('sends security headers with a CSP and no framing by other sites', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('refuses a socket from a foreign origin', async () => {
+    const foreign = new TestClient(server.url, { extraHeaders: { origin: 'https://evil.example' } });
+    await expect(foreign.connected()).rejects.toThrow();
+    foreign.close();
+    const own = new TestClient(server.url, { extraHeaders: { origin: server.url } });
+    await expect(own.connected()).resolves.toBeTruthy();
+    own.close();
+  });
+
+  it('counts connections, commands and refusals in /metrics', async () => {
+    const workshop = await createWorkshop(server.url);
+    const { client: fac } = await facilitatorOf(server.url, workshop);
+    await fac.must({ type: 'phase.set', phase: 'framing' });
+    await fac.command({ type: 'spotlight.set', scenarioId: null });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(/leadboard_commands_total\{outcome="ok",type="phase.set"\} [1-9]/);
+    expect(text).toMatch(/leadboard_refusals_total\{code="WRONG_PHASE",event="command"\} [1-9]/);
+    expect(text).toMatch(/leadboard_connections [1-9]/);
+    expect(text).toContain('leadboard_command_seconds_bucket');
+    fac.close();
+  });
+
+  it('never writes a key or token to the logs', async () => {
+    const workshop = await createWorkshop(server.url);
+    const { client: fac } = await facilitatorOf(server.url, workshop);
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    await fac.must({ type: 'phase.set', phase: 'scenarios' });
+    await fetch(`${server.url}/api/workshops/${workshop.code}/export`, { headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
+    await fetch(`${server.url}/api/workshops/${workshop.code}/export`, { headers: { authorization: `Bearer ${ana.token}` } });
+    const log = logLines.join('');
+    expect(log).toContain('"path":"/api/workshops"');
+    for (const secret of [workshop.facilitatorToken, workshop.stageToken, ana.token]) expect(log).not.toContain(secret);
+    fac.close();
+    ana.client.close();
+  });
+});
