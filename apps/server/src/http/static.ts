@@ -9,7 +9,8 @@ export interface AppDirs {
 
 /**
  * Serve the built apps: the console and stage under /host, the participant app everywhere else
- * (/, /join/CODE). Hashed assets are cached for a year; the HTML never.
+ * (/, /join/CODE, and /preview/CODE that the console embeds). Hashed assets are cached for a year;
+ * the HTML never.
  */
 export function serveApps(app: Express, dirs: AppDirs): { participant: boolean; facilitator: boolean } {
   const found = { participant: existsSync(join(dirs.participant, 'index.html')), facilitator: existsSync(join(dirs.facilitator, 'index.html')) };
@@ -24,7 +25,7 @@ export function serveApps(app: Express, dirs: AppDirs): { participant: boolean; 
   }
   if (found.participant) {
     app.use(express.static(dirs.participant, assets));
-    app.get(['/', '/join', '/join/{*rest}'], html(dirs.participant));
+    app.get(['/', '/join', '/join/{*rest}', '/preview/{*rest}'], html(dirs.participant));
   }
   return found;
 }
