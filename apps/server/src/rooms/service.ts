@@ -154,13 +154,23 @@ export class RoomService {
       this.forget(code);
       return null;
     }
-    if (room.rev >= rev || (await room.reach(rev, 250))) return room;
-    return this.reload(code);
+    return this.catchUp(room, rev);
   }
 
-  private reload(code: string): Promise<LiveRoom | null> {
+  /** Wait briefly for commits up to `rev` to arrive from other processes, else reload. */
+  private async catchUp(room: LiveRoom, rev: number): Promise<LiveRoom | null> {
+    if (room.rev >= rev || (await room.reach(rev, 250))) return room;
+    return this.reload(room.code, rev);
+  }
+
+  /** Load the room from the store; a load already under way is shared unless it may predate `minRev`. */
+  private async reload(code: string, minRev = 0): Promise<LiveRoom | null> {
     const inFlight = this.loading.get(code);
-    if (inFlight) return inFlight;
+    if (inFlight) {
+      const room = await inFlight;
+      if (!room || room.rev >= minRev) return room;
+      return this.reload(code, minRev);
+    }
     const load = (async () => {
       try {
         const stored = await this.store.load(code);
@@ -276,6 +286,7 @@ export class RoomService {
 
   private async process(code: string, batch: Pending[]): Promise<void> {
     let items = batch;
+    let rechecked = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && items.length; attempt++) {
       let room: LiveRoom | null;
       try {
@@ -295,6 +306,7 @@ export class RoomService {
       if (!items.length) return;
 
       const base = room.state;
+      const baseRev = room.rev;
       let state = base;
       const changed = new Set<PartKey>();
       const checked = new Set<PartKey>();
@@ -310,6 +322,37 @@ export class RoomService {
         for (const key of result.changed) changed.add(key);
         if (item.actor.role === 'participant') checked.add(partKey('participants', item.actor.participantId));
         applied.push([item, { ok: true, result: result.result }]);
+      }
+      if (refused.length && !rechecked) {
+        // A refusal may come from a copy that is behind another process, or answer a retry of a
+        // command that another process already applied: check both once before answering.
+        rechecked = true;
+        let known: (string | null)[];
+        let rev: number | null;
+        try {
+          known = await Promise.all(refused.map(([item]) => (item.ackKey ? this.store.findAck(code, item.ackKey) : null)));
+          rev = await this.store.revision(code);
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) return items.forEach((i) => i.resolve(unavailable()));
+          throw error;
+        }
+        const settled = new Set<Pending>();
+        refused.forEach(([item], i) => {
+          const ack = known[i];
+          if (!ack) return;
+          this.rememberAck(code, item.ackKey!, ack);
+          item.resolve(JSON.parse(ack) as Outcome);
+          settled.add(item);
+        });
+        if (rev === null) {
+          this.forget(code);
+          return items.filter((i) => !settled.has(i)).forEach((i) => i.resolve(notFound));
+        }
+        if (settled.size || rev > room.rev) {
+          items = items.filter((i) => !settled.has(i));
+          if (rev > room.rev) await this.catchUp(room, rev);
+          continue;
+        }
       }
       if (!applied.length) return refused.forEach(([item, outcome]) => item.resolve(outcome));
 
@@ -355,7 +398,8 @@ export class RoomService {
       }
 
       const record: CommitRecord = { rev: result.rev, seq: result.seq, structural: [...changed].some(isStructural), writes };
-      room.ingest(record, result.rev === room.rev + 1 ? state : undefined);
+      // The computed state is exact only if nothing else was merged into the copy while committing.
+      room.ingest(record, result.rev === baseRev + 1 && room.rev === baseRev ? state : undefined);
       for (const [key, ack] of acks) this.rememberAck(code, key, ack);
       for (const [item, outcome] of [...applied, ...refused]) item.resolve(outcome);
       this.options.onCommit?.({
