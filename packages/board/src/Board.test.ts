@@ -88,4 +88,18 @@ describe('Board', () => {
     const arrow = wrapper.find('.lb-shift');
     expect([arrow.attributes('x1'), arrow.attributes('y1'), arrow.attributes('x2'), arrow.attributes('y2')]).toEqual(['200', '800', '800', '700']);
   });
+
+  it('keeps stage cards inside the frame and scales them for a projector', () => {
+    const wrapper = mount(Board, { props: { cards: [card({ x: 1, y: 0 })], cardScale: 1.5 } });
+    const g = wrapper.find('.lb-card');
+    const box = wrapper.find('.lb-card-box');
+    const width = Number(box.attributes('width'));
+    const height = Number(box.attributes('height'));
+    expect(width).toBeCloseTo(236 * 1.5);
+    expect(g.attributes('transform')).toBe(`translate(${1000 - width / 2} ${1000 - height / 2})`);
+    expect(wrapper.find('.lb-card-text').attributes('style')).toContain('font-size: 33px');
+    const normal = mount(Board, { props: { cards: [card({ x: 0.5, y: 0.5 })] } });
+    expect(normal.find('.lb-card').attributes('transform')).toBe('translate(500 500)');
+    expect(Number(normal.find('.lb-card-box').attributes('width'))).toBe(236);
+  });
 });

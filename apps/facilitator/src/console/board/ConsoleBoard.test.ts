@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { partKey } from '@leadboard/core';
+import { TestWorkshop } from '../../test/fixture.js';
+import { connectedRoom } from '../../test/session.js';
+import ConsoleBoard from './ConsoleBoard.vue';
+
+let pinia: ReturnType<typeof createPinia>;
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+});
+
+function workshop() {
+  const w = new TestWorkshop({ teams: ['Red', 'Blue'] });
+  const ana = w.join('Ana');
+  const ben = w.join('Ben');
+  w.run('facilitator', { type: 'teams.balance' });
+  w.run('facilitator', { type: 'phase.set', phase: 'scenarios' });
+  const s1 = String(w.run(ana, { type: 'scenario.add', text: 'Budget overrun by Friday' }).scenarioId);
+  w.run('facilitator', { type: 'phase.set', phase: 'place' });
+  w.run(ana, { type: 'placement.set', scenarioId: s1, x: 0.7, y: 0.75 });
+  w.run('facilitator', { type: 'phase.set', phase: 'vote' });
+  w.run(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
+  w.run(ben, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.4 });
+  return { w, ana, ben, s1 };
+}
+
+describe('ConsoleBoard', () => {
+  it('draws every team placement as a card, with the team legend', async () => {
+    const { w } = workshop();
+    await connectedRoom(w.snapshot());
+    const wrapper = mount(ConsoleBoard, { global: { plugins: [pinia] } });
+    expect(wrapper.findAll('.lb-card')).toHaveLength(1);
+    expect(wrapper.find('.lb-card title').text()).toBe('Red: Budget overrun by Friday');
+    expect(wrapper.find('.legend').text()).toContain('Red');
+    expect(wrapper.find('.legend').text()).toContain('Blue');
+  });
+
+  it('shows no votes before the reveal, then the focused card’s dots and cloud', async () => {
+    const { w, s1 } = workshop();
+    const { fake } = await connectedRoom(w.snapshot());
+    const wrapper = mount(ConsoleBoard, { props: { focus: s1 }, global: { plugins: [pinia] } });
+    expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
+    w.run('facilitator', { type: 'votes.reveal', revealed: true });
+    const votes = Object.keys(w.state.votes).map((id) => [partKey('votes', id), w.state.votes[id]] as [string, unknown]);
+    fake.sink.changes([['meta', w.state.meta], ...votes], 2);
+    await wrapper.vm.$nextTick();
+    expect(wrapper.findAll('.lb-dot')).toHaveLength(2);
+    expect(wrapper.findAll('.lb-cloud')).toHaveLength(1);
+    expect(wrapper.text()).toContain('2 votes');
+  });
+
+  it('moves a card live when a team moves it', async () => {
+    const { w, ana, s1 } = workshop();
+    const { fake } = await connectedRoom(w.snapshot());
+    const wrapper = mount(ConsoleBoard, { global: { plugins: [pinia] } });
+    expect(wrapper.find('.lb-card').attributes('transform')).toBe('translate(700 250)');
+    w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
+    w.run(ana, { type: 'placement.set', scenarioId: s1, x: 0.5, y: 0.5 });
+    const key = Object.keys(w.state.placements)[0]!;
+    fake.sink.changes([[partKey('placements', key), w.state.placements[key]]], 3);
+    await wrapper.vm.$nextTick();
+    expect(wrapper.find('.lb-card').attributes('transform')).toBe('translate(500 500)');
+    expect(wrapper.find('.lb-shift').exists()).toBe(true);
+  });
+});

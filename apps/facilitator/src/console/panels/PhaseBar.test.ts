@@ -1,0 +1,34 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { TestWorkshop } from '../../test/fixture.js';
+import { connectedRoom } from '../../test/session.js';
+import PhaseBar from './PhaseBar.vue';
+
+let pinia: ReturnType<typeof createPinia>;
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+});
+
+describe('PhaseBar', () => {
+  it('marks the current phase and moves forward, back, or straight to a phase', async () => {
+    const w = new TestWorkshop();
+    w.run('facilitator', { type: 'phase.set', phase: 'place' });
+    const { fake } = await connectedRoom(w.snapshot());
+    const wrapper = mount(PhaseBar, { global: { plugins: [pinia] } });
+    expect(wrapper.get('[aria-current="step"]').text()).toContain('Place');
+    expect(wrapper.get('[aria-current="step"]').text()).toContain('Put your team’s cards on the board.');
+    await wrapper.get('[data-testid="next-phase"] button').trigger('click');
+    expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'vote' });
+    fake.answer();
+    await flushPromises();
+    await wrapper.findAll('button').find((b) => b.attributes('aria-label') === 'Back to Scenarios')!.trigger('click');
+    expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'scenarios' });
+    fake.answer();
+    await flushPromises();
+    await wrapper.get('[data-phase="discuss"]').trigger('click');
+    expect(wrapper.get('[data-phase="vote"]').attributes('disabled')).toBeDefined();
+    expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'discuss' });
+  });
+});

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { MemoryStorage } from '@leadboard/client';
+import { useRoomStore } from '../stores/room.js';
+import { FakeSession } from '../test/session.js';
+import ActionButton from './ActionButton.vue';
+
+let pinia: ReturnType<typeof createPinia>;
+let fake: FakeSession;
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+  fake = new FakeSession();
+  useRoomStore().connect({ code: 'ABC234', role: 'facilitator', token: 'k', storage: new MemoryStorage(), createSession: fake.factory });
+});
+
+describe('ActionButton', () => {
+  it('shows its pending state while the command is in flight, then the refusal', async () => {
+    const wrapper = mount(ActionButton, { props: { action: 'reveal', draft: { type: 'votes.reveal', revealed: true } }, slots: { default: 'Reveal votes' }, global: { plugins: [pinia] } });
+    await wrapper.find('button').trigger('click');
+    expect(fake.sent).toEqual([{ type: 'votes.reveal', revealed: true }]);
+    expect(wrapper.find('button').attributes('aria-busy')).toBe('true');
+    expect(wrapper.find('.spinner').exists()).toBe(true);
+    fake.answer({ ok: false, error: { code: 'WRONG_PHASE', message: 'Votes can be revealed from the vote phase on.' } });
+    await flushPromises();
+    expect(wrapper.find('button').attributes('aria-busy')).toBe('false');
+    expect(wrapper.find('[role="alert"]').text()).toContain('Votes can be revealed from the vote phase on.');
+    expect(wrapper.emitted('done')).toHaveLength(1);
+    await wrapper.find('.dismiss').trigger('click');
+    expect(wrapper.find('[role="alert"]').exists()).toBe(false);
+  });
+
+  it('asks before a destructive command and sends nothing on cancel', async () => {
+    const wrapper = mount(ActionButton, {
+      props: { action: 'remove:p1', draft: { type: 'participant.remove', participantId: 'p1' }, confirm: 'Remove Ana?' },
+      slots: { default: '✕' },
+      global: { plugins: [pinia] },
+    });
+    await wrapper.find('button').trigger('click');
+    expect(wrapper.text()).toContain('Remove Ana?');
+    await wrapper.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click');
+    expect(fake.sent).toEqual([]);
+    await wrapper.find('button').trigger('click');
+    await wrapper.findAll('button').find((b) => b.text() === 'Yes')!.trigger('click');
+    expect(fake.sent).toEqual([{ type: 'participant.remove', participantId: 'p1' }]);
+  });
+
+  it('is disabled without a command to send', () => {
+    const wrapper = mount(ActionButton, { props: { action: 'x', draft: null }, slots: { default: 'Nothing' }, global: { plugins: [pinia] } });
+    expect(wrapper.find('button').attributes('disabled')).toBeDefined();
+  });
+});

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { identities, MemoryStorage } from '@leadboard/client';
+import { FakeSession } from '../test/session.js';
+import { useRoomStore } from './room.js';
+import { useWorkshopStore } from './workshop.js';
+
+let fake: FakeSession;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  fake = new FakeSession();
+  useRoomStore().connect({ code: 'ABC234', role: 'facilitator', token: 'fac-key', storage: new MemoryStorage(), createSession: fake.factory });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('workshop store: exports', () => {
+  it('downloads a file named by the server, showing the pending state meanwhile', async () => {
+    let release!: (res: Response) => void;
+    const fetch = vi.fn(() => new Promise<Response>((resolve) => (release = resolve)));
+    vi.stubGlobal('fetch', fetch);
+    const save = vi.fn();
+    const workshop = useWorkshopStore();
+    const done = workshop.download('md', save);
+    expect(workshop.exporting.md).toBe(true);
+    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234/export?format=md', { headers: { authorization: 'Bearer fac-key' } });
+    release(new Response('# Report', { status: 200, headers: { 'content-disposition': 'attachment; filename="leadboard-ABC234.md"' } }));
+    expect(await done).toBe(true);
+    expect(workshop.exporting.md).toBe(false);
+    expect(save).toHaveBeenCalledWith(expect.any(Blob), 'leadboard-ABC234.md');
+    expect(workshop.lastExport).toBe('leadboard-ABC234.md');
+  });
+
+  it('shows a clear error when the server refuses, and saves nothing', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'INVALID', message: 'The png export is not available on this server.' } }), { status: 400 })));
+    const save = vi.fn();
+    const workshop = useWorkshopStore();
+    expect(await workshop.download('png', save)).toBe(false);
+    expect(workshop.exportErrors.png).toBe('The png export is not available on this server.');
+    expect(save).not.toHaveBeenCalled();
+  });
+});
+
+describe('workshop store: delete', () => {
+  it('deletes with the key, forgets it on this browser and disconnects', async () => {
+    localStorage.clear();
+    identities.saveFacilitator(localStorage, 'ABC234', 'fac-key');
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    vi.stubGlobal('fetch', fetch);
+    const workshop = useWorkshopStore();
+    expect(await workshop.remove()).toBe(true);
+    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234', { method: 'DELETE', headers: { authorization: 'Bearer fac-key' } });
+    expect(workshop.deleted).toBe(true);
+    expect(identities.facilitator(localStorage, 'ABC234')).toBeNull();
+    expect(fake.stop).toHaveBeenCalled();
+  });
+
+  it('keeps everything when the delete is refused', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'This key does not control this workshop.' } }), { status: 403 })));
+    const workshop = useWorkshopStore();
+    expect(await workshop.remove()).toBe(false);
+    expect(workshop.deleted).toBe(false);
+    expect(workshop.deleteError).toBe('This key does not control this workshop.');
+    expect(fake.stop).not.toHaveBeenCalled();
+  });
+});
