@@ -17,3 +17,8 @@ export { DECK, deckCard, type DeckCard } from './content/deck.js';
 export * from './content/framing.js';
 export { toExport, votesExportable, EXPORT_FORMAT, EXPORT_VERSION, type WorkshopExport } from './export/json.js';
 export { fromImport, type WorkshopImport, type ImportTarget } from './export/import.js';
+export { toCsv, csvCell, SCENARIO_COLUMNS, VOTE_COLUMNS, type CsvTable } from './export/csv.js';
+export { toMarkdown, boardFileName, type MarkdownOptions } from './export/markdown.js';
+export { mySummary } from './export/summary.js';
+export { toSvg, PAGE as SVG_PAGE, type SvgOptions } from './export/svg.js';
+export { textWidth, FONT_FAMILY, EMOJI_FAMILY } from './export/svg-text.js';

@@ -5,7 +5,7 @@ import type { RoomState } from '../types.js';
 export const EXPORT_FORMAT = 'leadboard.workshop';
 export const EXPORT_VERSION = 1;
 
-/** The complete workshop as a portable document (docs/export-format.md describes every field). */
+/** The complete workshop as a portable document (docs/export.md describes every field). */
 export interface WorkshopExport {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
