@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express';
-import { isValidCode, normalizeCode, toExport, type RoomState } from '@leadboard/core';
-import { CreateWorkshopSchema, ExportQuerySchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
+import { isValidCode, normalizeCode, type RoomState } from '@leadboard/core';
+import { CreateWorkshopSchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
 import { hashToken } from '../security/tokens.js';
 import type { RateLimiter } from '../security/rate-limit.js';
 import { sendError } from './errors.js';
+import { exportRequest, sendExport, sendMySummary } from './export.js';
 import { linksFor, originOf } from './links.js';
 
 export interface WorkshopRouteDeps {
@@ -100,16 +101,15 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   });
 
   router.get('/api/workshops/:code/export', async (req, res) => {
-    const query = ExportQuerySchema.safeParse(req.query);
-    if (!query.success) return sendError(res, 'INVALID', formatIssues(query.error));
+    const query = exportRequest(req, res);
+    if (!query) return;
     const state = await facilitatorRoom(req, res, deps.rooms);
     if (!state) return;
-    const format = query.data.format;
-    if (format !== 'json') return sendError(res, 'INVALID', `The ${format} export is not available on this server.`);
-    const filename = `leadboard-${state.meta.code}.json`;
-    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    res.type('application/json').send(JSON.stringify(toExport(state, deps.clock()), null, 2));
+    await sendExport(res, state, query, deps.clock());
+  });
+
+  router.get('/api/workshops/:code/my-summary', async (req, res) => {
+    await sendMySummary(req, res, deps.rooms, deps.clock());
   });
 
   router.delete('/api/workshops/:code', async (req, res) => {
