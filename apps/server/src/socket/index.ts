@@ -17,7 +17,14 @@ export interface SocketOptions {
   clock?: () => number;
   /** Read the client IP from X-Forwarded-For (behind a trusted proxy). */
   trustProxy?: boolean;
-  limits?: { commandsPerSecond?: number; commandBurst?: number; joinsPerIpPerSecond?: number; joinBurstPerIp?: number };
+  limits?: {
+    commandsPerSecond?: number;
+    commandBurst?: number;
+    joinsPerIpPerSecond?: number;
+    joinBurstPerIp?: number;
+    failedJoinsPerIpPerSecond?: number;
+    failedJoinBurstPerIp?: number;
+  };
 }
 
 function clientIp(socket: IoSocket, trustProxy: boolean): string {
@@ -36,7 +43,8 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     broadcaster,
     clock,
     joinsPerIp: new RateLimiter(limits.joinBurstPerIp ?? 2000, limits.joinsPerIpPerSecond ?? 100, clock),
-    failuresPerIp: new RateLimiter(40, 0.5, clock),
+    // Generous: a venue of a thousand phones shares one IP, and people mistype codes.
+    failuresPerIp: new RateLimiter(limits.failedJoinBurstPerIp ?? 200, limits.failedJoinsPerIpPerSecond ?? 2, clock),
     commandsPerSocket: new RateLimiter(limits.commandBurst ?? 40, limits.commandsPerSecond ?? 20, clock),
   };
   options.rooms.setCommitListener((event) => broadcaster.onCommit(event));

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
+import { spawnServer } from './processes.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ limits: { failedJoinBurstPerIp: 60, failedJoinsPerIpPerSecond: 1 } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+describe('floods', () => {
+  it('rate-limits a socket sending 1,000 commands a second without slowing anyone else down', async () => {
+    // The server runs in its own process, so the flood's cost on the server is what is measured.
+    const own = await spawnServer({});
+    const workshop = await createWorkshop(own.url, { deck: true });
+    const { client: fac } = await facilitatorOf(own.url, workshop);
+    const flooder = await participant(own.url, workshop.code, 'Flood');
+    const calm = await participant(own.url, workshop.code, 'Calm');
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    const scenarioId = Object.keys(calm.ack.snapshot.view.scenarios)[0]!;
+    const timed = async () => {
+      const started = performance.now();
+      const ack = await calm.client.command({ type: 'vote.set', scenarioId, x: Math.random(), y: 0.5 });
+      expect(ack.ok).toBe(true);
+      return performance.now() - started;
+    };
+    const quiet: number[] = [];
+    for (let i = 0; i < 20; i++) quiet.push(await timed());
+
+    const flood: Promise<{ ok: boolean; error?: { code: string } }>[] = [];
+    const begin = Date.now();
+    const stop = begin + 1000;
+    // Keep up with 1,000 a second whatever the timer drift: catch up to the elapsed time on every tick.
+    const pump = setInterval(() => {
+      const due = Math.min(1000, Date.now() - begin);
+      while (flood.length < due) flood.push(flooder.client.command({ type: 'vote.set', scenarioId, x: 0.1, y: 0.1 }));
+    }, 5);
+    const busy: number[] = [];
+    while (Date.now() < stop) {
+      busy.push(await timed());
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    clearInterval(pump);
+    const results = await Promise.all(flood);
+    expect(results.length).toBeGreaterThan(900);
+    const limited = results.filter((r) => !r.ok && r.error!.code === 'RATE_LIMITED').length;
+    expect(limited).toBeGreaterThan(results.length * 0.9);
+    expect(flooder.client.socket.connected).toBe(true);
+    // Generous: this machine also runs the test clients; the flood must not turn into seconds of delay.
+    expect(percentile(busy, 95)).toBeLessThan(Math.max(250, percentile(quiet, 95) * 5));
+    for (const c of [fac, flooder.client, calm.client]) c.close();
+    await own.kill();
+  });
+});
+
+describe('join guessing', () => {
+  it('blocks a guesser that opens a new connection for every few guesses, from one IP', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 12; round++) {
+      const device = new TestClient(server.url);
+      for (let i = 0; i < 6; i++) {
+        const ack = await device.join({ code: `ZZ${String(round).padStart(2, '0')}${i}Q`, role: 'participant', name: 'G' });
+        outcomes.push(ack.ok ? 'ok' : ack.error.code);
+      }
+      device.close();
+    }
+    expect(outcomes.slice(0, 60).every((c) => c === 'NOT_FOUND')).toBe(true);
+    expect(outcomes.slice(62).every((c) => c === 'RATE_LIMITED')).toBe(true);
+  });
+
+  it('lets a whole venue behind one IP join, typos included', async () => {
+    const venue = await startServer();
+    const workshop = await createWorkshop(venue.url);
+    const phones: TestClient[] = [];
+    const joined: string[] = [];
+    for (let i = 0; i < 300; i += 30) {
+      const batch = await Promise.all(Array.from({ length: 30 }, async (_, j) => {
+        const phone = new TestClient(venue.url);
+        if ((i + j) % 5 === 0) await phone.join({ code: 'ZZZZZZ', role: 'participant', name: 'typo' });
+        const ack = await phone.join({ code: workshop.code, role: 'participant', name: `P${i + j}` });
+        return { phone, ack };
+      }));
+      for (const { phone, ack } of batch) {
+        phones.push(phone);
+        joined.push(ack.ok ? 'ok' : ack.error.code);
+      }
+    }
+    expect(joined.filter((c) => c === 'ok')).toHaveLength(300);
+    for (const p of phones) p.close();
+    await venue.close();
+  }, 60_000);
+});
