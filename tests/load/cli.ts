@@ -1,0 +1,122 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { heading, memoryLine, ratioTable, scalingTable, stepTable, verdicts, verdictTable } from './report.js';
+import { runSystem, SCENARIOS, type RunOptions, type SystemResult } from './run.js';
+import type { ServerKind } from './server-process.js';
+
+const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
+
+  --scenario one-room|many-rooms|two-nodes   (default one-room)
+  --participants N[,N…]   participants per room; a list runs a sweep (default: the scenario's)
+  --rooms N               rooms (default: the scenario's)
+  --store memory|redis    (default: the scenario's; two-nodes always uses redis)
+  --redis URL             Redis for the redis store and adapter (default redis://127.0.0.1:6379/13)
+  --only leadboard|baseline
+  --drags N               placement moves per participant (default 3)
+  --drag-ms MS            window for the drags (default 1500)
+  --burst-ms MS           window for the vote burst (default 1000)
+  --spotlights N          spotlight moves by the facilitator (default 10)
+  --seed N                (default 1)
+  --profile               write node --cpu-prof profiles of the Leadboard servers to tests/load/profiles/
+  --json FILE             also write every figure as JSON
+  --no-verify             skip the final snapshot comparison of every phone`;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    scenario: { type: 'string', default: 'one-room' },
+    participants: { type: 'string' },
+    rooms: { type: 'string' },
+    store: { type: 'string' },
+    redis: { type: 'string', default: 'redis://127.0.0.1:6379/13' },
+    only: { type: 'string' },
+    drags: { type: 'string', default: '3' },
+    'drag-ms': { type: 'string', default: '1500' },
+    'burst-ms': { type: 'string', default: '1000' },
+    spotlights: { type: 'string', default: '10' },
+    seed: { type: 'string', default: '1' },
+    'join-concurrency': { type: 'string', default: '100' },
+    profile: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    'no-verify': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const base = SCENARIOS[values.scenario!];
+if (values.help || !base) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(values.help ? 0 : 2);
+}
+const kinds: ServerKind[] = values.only ? [values.only as ServerKind] : ['baseline', 'leadboard'];
+const sizes = values.participants ? values.participants.split(',').map(Number) : [base.participantsPerRoom];
+const store = base.nodes > 1 ? 'redis' : ((values.store as 'memory' | 'redis' | undefined) ?? base.store);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const profileDir = values.profile ? resolve(import.meta.dirname, 'profiles', `${base.name}-${stamp}`) : undefined;
+if (profileDir) mkdirSync(profileDir, { recursive: true });
+const options: RunOptions = {
+  teamMs: 1000,
+  drags: Number(values.drags),
+  dragMs: Number(values['drag-ms']),
+  burstMs: Number(values['burst-ms']),
+  spotlights: Number(values.spotlights),
+  seed: Number(values.seed),
+  joinConcurrency: Number(values['join-concurrency']),
+  redisUrl: values.redis!,
+  profileDir,
+  verify: !values['no-verify'],
+  log: (line) => process.stderr.write(`  ${line}\n`),
+};
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+const commit = (() => {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    const dirty = execSync('git status --porcelain -- ../apps ../packages', { encoding: 'utf8' }).trim() ? ' (with uncommitted changes in apps/ or packages/)' : '';
+    return head + dirty;
+  } catch {
+    return 'unknown';
+  }
+})();
+say(`# Leadboard load run, ${new Date().toISOString()}`);
+say(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; code at ${commit}`);
+say(`command: ${process.argv.slice(2).filter((a) => a !== '--').join(' ') || '(defaults)'}\n`);
+
+const all: { participants: number; results: SystemResult[] }[] = [];
+let failed = false;
+for (const participantsPerRoom of sizes) {
+  const scenario = { ...base, participantsPerRoom, rooms: values.rooms ? Number(values.rooms) : base.rooms, store };
+  say(heading(scenario, options));
+  const results: SystemResult[] = [];
+  for (const kind of kinds) {
+    const started = Date.now();
+    const result = await runSystem(kind, scenario, options);
+    results.push(result);
+    say(`\n### ${kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)'} — ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    say(stepTable(result));
+    say(`\n${memoryLine(result)}`);
+    if (result.problems.total) say(`problems: ${result.problems.toString()}`);
+    if (result.notes.total) say(`notes: ${result.notes.toString()}`);
+  }
+  const leadboard = results.find((r) => r.kind === 'leadboard');
+  const baseline = results.find((r) => r.kind === 'baseline') ?? null;
+  if (leadboard && baseline) say(`\n### Leadboard ÷ baseline\n\n${ratioTable(leadboard, baseline)}`);
+  if (leadboard) {
+    const list = verdicts(leadboard, baseline);
+    say(`\n### Targets\n\n${verdictTable(list)}\n`);
+    if (leadboard.problems.total) failed = true;
+  }
+  all.push({ participants: participantsPerRoom, results });
+}
+if (sizes.length > 1) {
+  for (const kind of kinds) {
+    say(`\n### How server CPU grows with the room (${kind})\n`);
+    say(scalingTable(all.map((a) => a.results.find((r) => r.kind === kind)!)));
+  }
+}
+if (values.json) writeFileSync(values.json, JSON.stringify({ commit, options, runs: all }, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2));
+if (profileDir) say(`\nCPU profiles: ${profileDir}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,220 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import {
+  writePart,
+  type Change,
+  type ClientToServerEvents,
+  type CommandAck,
+  type CommandDraft,
+  type Delta,
+  type JoinInput,
+  type Progress,
+  type RoomView,
+  type ServerToClientEvents,
+  type Snapshot,
+  type SyncAck,
+} from '@leadboard/core';
+import { noTraffic, type Traffic } from './stats.js';
+
+export const ACK_TIMEOUT_MS = 10_000;
+/** How long a missing delta may be waited for before resyncing: the apps' session waits as long. */
+export const GAP_WAIT_MS = 400;
+
+/** A wait for this client's view to reach some state, resolved with the time it got there. */
+interface Watch {
+  test: (view: RoomView) => boolean;
+  reached: (at: number) => void;
+}
+
+export type CommandOutcome = { ok: true; ms: number } | { ok: false; ms: number; code: string };
+
+/**
+ * One simulated phone (or the facilitator's laptop): a real socket.io-client on the WebSocket
+ * transport that does what the apps do with what it receives — start from the join snapshot,
+ * apply deltas in seq order, resync on a gap — and counts everything that crosses the wire.
+ */
+export class Phone {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly traffic: Traffic = noTraffic();
+  view: RoomView | null = null;
+  seq = 0;
+  id: string | null = null;
+  progress: Progress | null = null;
+  /** Gaps that did not fill within GAP_WAIT_MS and cost a resync (ordered mode only). */
+  gaps = 0;
+  /** Other people's votes or stars received while votes were hidden. */
+  leaks = 0;
+  disconnects = 0;
+  lastDeltaAt = 0;
+  /** Told about every change this phone applies, with the time it arrived. */
+  onChange: ((phone: Phone, key: string, value: unknown, at: number) => void) | null = null;
+  /** Deltas that arrived ahead of a missing one and waited for it (ordered mode only). */
+  reordered = 0;
+  /** Deltas that began inside the seq range the join snapshot already covered. */
+  straddled = 0;
+  private early: Delta[] = [];
+  private held: Delta[] = [];
+  private gapTimer: NodeJS.Timeout | null = null;
+  private watches: Watch[] = [];
+  private commandCount = 0;
+
+  /** `ordered`: the server promises gap-free seqs, so check them (the baseline promises nothing). */
+  constructor(
+    url: string,
+    readonly ordered: boolean,
+  ) {
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const engine = this.socket.io.engine;
+    engine.on('packet', (packet: { data?: unknown }) => {
+      this.traffic.msgsIn++;
+      this.traffic.bytesIn += 1 + (typeof packet.data === 'string' ? Buffer.byteLength(packet.data) : 0);
+    });
+    engine.on('packetCreate', (packet: { data?: unknown }) => {
+      this.traffic.msgsOut++;
+      this.traffic.bytesOut += 1 + (typeof packet.data === 'string' ? Buffer.byteLength(packet.data) : 0);
+    });
+    this.socket.on('changed', (delta) => this.receive(delta, performance.now()));
+    this.socket.on('private', ({ changes }) => this.applyChanges(changes, performance.now()));
+    this.socket.on('progress', (progress) => {
+      this.progress = progress;
+    });
+    this.socket.on('disconnect', () => this.disconnects++);
+  }
+
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+  }
+
+  /** Join; resolves with the acknowledgement latency, or rejects with the refusal. */
+  async join(payload: JoinInput): Promise<number> {
+    await this.connected();
+    const start = performance.now();
+    const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('join', payload);
+    const ms = performance.now() - start;
+    if (!ack.ok) throw new Error(`join refused: ${ack.error.code} ${ack.error.message}`);
+    this.id = ack.you.id;
+    this.start(ack.snapshot);
+    return ms;
+  }
+
+  async command(draft: CommandDraft): Promise<CommandOutcome> {
+    const start = performance.now();
+    const id = `load-${++this.commandCount}`;
+    let ack: CommandAck;
+    try {
+      ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { id, ...draft } as never);
+    } catch {
+      return { ok: false, ms: performance.now() - start, code: 'ACK_TIMEOUT' };
+    }
+    const ms = performance.now() - start;
+    if (!ack.ok) return { ok: false, ms, code: ack.error.code };
+    // A phone shows its own vote from the acknowledgement: the server does not echo hidden parts.
+    if (draft.type === 'vote.set' && this.view && this.id) {
+      const sheet = (this.view.votes[this.id] ?? {}) as Record<string, unknown>;
+      writePart(this.view, `v:${this.id}`, { ...sheet, [draft.scenarioId]: { x: draft.x, y: draft.y } });
+    }
+    return { ok: true, ms };
+  }
+
+  sync(): Promise<SyncAck> {
+    return this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('sync', {});
+  }
+
+  /** Resolves with the arrival time once the view satisfies `test`; registered before the cause is sent. */
+  when(test: (view: RoomView) => boolean): Promise<number> {
+    return new Promise((reached) => this.watches.push({ test, reached }));
+  }
+
+  /** Stop waiting (a watch that timed out). */
+  forgetWatches(): void {
+    this.watches = [];
+  }
+
+  close(): void {
+    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.socket.close();
+  }
+
+  private start(snapshot: Snapshot): void {
+    this.view = snapshot.view;
+    this.seq = snapshot.seq;
+    this.progress = snapshot.progress;
+    const early = [...this.early, ...this.held].sort((a, b) => a.from - b.from);
+    this.early = [];
+    this.held = [];
+    for (const delta of early) this.receive(delta, performance.now());
+  }
+
+  private receive(delta: Delta, at: number): void {
+    this.lastDeltaAt = at;
+    if (!this.view) {
+      this.early.push(delta);
+      return;
+    }
+    if (!this.ordered) {
+      this.seq = Math.max(this.seq, delta.seq);
+      this.applyChanges(delta.changes, at);
+      return;
+    }
+    if (delta.seq <= this.seq) return;
+    if (delta.from > this.seq + 1) {
+      // Deltas from two server processes may cross on the way: hold this one, as the apps do.
+      this.held.push(delta);
+      this.reordered++;
+      this.gapTimer ??= setTimeout(() => {
+        this.gapTimer = null;
+        if (this.held.some((d) => d.seq > this.seq)) {
+          this.gaps++;
+          void this.resync();
+        }
+      }, GAP_WAIT_MS);
+      return;
+    }
+    // A coalesced delta may start inside what the snapshot already holds; values are latest-wins.
+    if (delta.from <= this.seq) this.straddled++;
+    this.seq = delta.seq;
+    this.applyChanges(delta.changes, at);
+    this.drainHeld();
+  }
+
+  private drainHeld(): void {
+    if (!this.held.length) return;
+    this.held.sort((a, b) => a.from - b.from);
+    for (const delta of this.held) {
+      if (delta.seq <= this.seq || delta.from > this.seq + 1) continue;
+      this.seq = delta.seq;
+      this.applyChanges(delta.changes, performance.now());
+    }
+    this.held = this.held.filter((d) => d.seq > this.seq);
+    if (!this.held.length && this.gapTimer) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = null;
+    }
+  }
+
+  private async resync(): Promise<void> {
+    const ack = await this.sync().catch(() => null);
+    if (ack?.ok) this.start(ack.snapshot);
+  }
+
+  private applyChanges(changes: Change[], at: number): void {
+    const view = this.view!;
+    let foreignVotes = 0;
+    for (const [key, value] of changes) {
+      writePart(view, key, value);
+      if (value !== null && (key.startsWith('v:') || key.startsWith('st:')) && key.slice(key.indexOf(':') + 1) !== this.id) foreignVotes++;
+      this.onChange?.(this, key, value, at);
+    }
+    if (foreignVotes && !view.meta.revealed) this.leaks += foreignVotes;
+    if (!this.watches.length) return;
+    this.watches = this.watches.filter((watch) => {
+      if (!watch.test(view)) return true;
+      watch.reached(at);
+      return false;
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import type { Scenario, SystemResult } from './run.js';
+import type { StepResult } from './steps.js';
+import type { Summary } from './stats.js';
+
+/** The targets of design §6 that one run can check. */
+export const TARGETS = {
+  fanoutRatio: 1.5,
+  burstMs: 2000,
+  voteAckP99Ms: 250,
+  bytesPerConnection: 50 * 1024,
+};
+
+/** Steps whose fan-out starts with a facilitator command: the ones the 1.5× target is about. */
+const FACILITATOR_STEPS = ['→ place', '→ vote', 'reveal', '→ discuss', 'spotlight'];
+
+const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const ms = (s: Summary | null) => (s ? `${num(s.p50)} / ${num(s.p95)} / ${num(s.p99)} / ${num(s.max)}` : '–');
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function stepTable(result: SystemResult): string {
+  const redis = result.steps.some((s) => s.redisCpuMs !== null);
+  const head = ['step', 'ack p50 / p95 / p99 / max (ms)', 'fan-out p50 / p95 / p99 / max (ms)', 'msgs in / out per participant', 'KB in / out per participant', 'server CPU (ms)', ...(redis ? ['Redis CPU (ms)'] : []), 'harness CPU (ms)', 'wall (s)', 'load', 'errors + lost'];
+  const lines = [row(head), row(head.map(() => '---'))];
+  for (const s of result.steps) {
+    lines.push(row([
+      s.name,
+      ms(s.ack),
+      ms(s.fanout),
+      `${num(s.traffic.msgsIn)} / ${num(s.traffic.msgsOut)}`,
+      `${kb(s.traffic.bytesIn)} / ${kb(s.traffic.bytesOut)}`,
+      num(s.serverCpuMs),
+      ...(redis ? [s.redisCpuMs === null ? '–' : num(s.redisCpuMs)] : []),
+      num(s.clientCpuMs),
+      (s.wallMs / 1000).toFixed(1),
+      s.load.toFixed(1),
+      s.problems,
+    ]));
+  }
+  return lines.join('\n');
+}
+
+export function memoryLine(result: SystemResult): string {
+  const m = result.memory;
+  return `memory per connection (${m.connections} connections, after GC): RSS ${kb(m.rssPerConnection)} KB, heap+external ${kb(m.heapPerConnection)} KB`;
+}
+
+export function ratioTable(leadboard: SystemResult, baseline: SystemResult): string {
+  const head = ['step', 'fan-out p50', 'fan-out p99', 'fan-out max', 'ack p99', 'server CPU', 'KB in'];
+  const lines = [row(head), row(head.map(() => '---'))];
+  for (const s of leadboard.steps) {
+    const b = baseline.steps.find((x) => x.name === s.name);
+    if (!b) continue;
+    lines.push(row([
+      s.name,
+      ratio(s.fanout?.p50, b.fanout?.p50),
+      ratio(s.fanout?.p99, b.fanout?.p99),
+      ratio(s.fanout?.max, b.fanout?.max),
+      ratio(s.ack?.p99, b.ack?.p99),
+      ratio(s.serverCpuMs, b.serverCpuMs),
+      ratio(s.traffic.bytesIn, b.traffic.bytesIn),
+    ]));
+  }
+  return lines.join('\n');
+}
+
+interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export function verdicts(leadboard: SystemResult, baseline: SystemResult | null): Verdict[] {
+  const out: Verdict[] = [];
+  if (baseline) {
+    for (const name of FACILITATOR_STEPS) {
+      const s = leadboard.steps.find((x) => x.name === name)?.fanout;
+      const b = baseline.steps.find((x) => x.name === name)?.fanout;
+      if (!s || !b) continue;
+      const r = s.p99 / b.p99;
+      out.push({ target: `${name}: fan-out p99 ≤ ${TARGETS.fanoutRatio}× plain Socket.IO`, measured: `${num(s.p99)} ms vs ${num(b.p99)} ms = ${r.toFixed(2)}×`, met: r <= TARGETS.fanoutRatio });
+    }
+  }
+  const vote = leadboard.steps.find((s) => s.name === 'vote burst');
+  if (vote) {
+    const acked = vote.ack?.count ?? 0;
+    out.push({ target: `vote burst: all ${leadboard.participants} acknowledged`, measured: `${acked} acknowledged`, met: acked === leadboard.participants });
+    out.push({ target: `vote burst: last ack within ${TARGETS.burstMs} ms of the first vote`, measured: `${num(vote.burstMs ?? NaN)} ms`, met: (vote.burstMs ?? Infinity) <= TARGETS.burstMs });
+    out.push({ target: `vote burst: p99 ack ≤ ${TARGETS.voteAckP99Ms} ms`, measured: `${num(vote.ack?.p99 ?? NaN)} ms`, met: (vote.ack?.p99 ?? Infinity) <= TARGETS.voteAckP99Ms });
+  }
+  const memory = leadboard.memory;
+  const base = baseline ? ` (plain Socket.IO: ${kb(baseline.memory.heapPerConnection)} KB)` : '';
+  const baseRss = baseline ? ` (plain Socket.IO: ${kb(baseline.memory.rssPerConnection)} KB)` : '';
+  out.push({ target: 'memory per connection ≤ 50 KB: retained (heap + external after GC)', measured: `${kb(memory.heapPerConnection)} KB${base}`, met: memory.heapPerConnection <= TARGETS.bytesPerConnection });
+  out.push({ target: 'memory per connection ≤ 50 KB: process RSS growth', measured: `${kb(memory.rssPerConnection)} KB${baseRss}`, met: memory.rssPerConnection <= TARGETS.bytesPerConnection });
+  out.push({ target: 'errors and lost updates = 0', measured: leadboard.problems.total ? leadboard.problems.toString() : '0', met: leadboard.problems.total === 0 });
+  return out;
+}
+
+export function verdictTable(list: Verdict[]): string {
+  return [row(['target', 'measured', 'met']), row(['---', '---', '---']), ...list.map((v) => row([v.target, v.measured, v.met ? 'yes' : '**no**']))].join('\n');
+}
+
+export function heading(scenario: Scenario, options: { drags: number; dragMs: number; burstMs: number }): string {
+  return `## ${scenario.name}: ${scenario.rooms} room(s) × ${scenario.participantsPerRoom} participants, ${scenario.nodes} server process(es), ${scenario.store} store\n`
+    + `drags: ${options.drags} per participant over ${options.dragMs} ms; votes: one per participant within ${options.burstMs} ms`;
+}
+
+/** One line per step, for the participant-count sweep: how work grows with the room. */
+export function scalingTable(results: SystemResult[]): string {
+  const names = results[0]?.steps.map((s) => s.name) ?? [];
+  const head = ['step', ...results.map((r) => `CPU ms @ ${r.participants}`), ...results.map((r) => `µs / participant @ ${r.participants}`)];
+  const lines = [row(head), row(head.map(() => '---'))];
+  for (const name of names) {
+    const steps = results.map((r) => r.steps.find((s) => s.name === name) as StepResult);
+    lines.push(row([name, ...steps.map((s) => num(s.serverCpuMs)), ...steps.map((s, i) => num((s.serverCpuMs * 1000) / results[i]!.participants))]));
+  }
+  return lines.join('\n');
+}

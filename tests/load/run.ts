@@ -1,0 +1,131 @@
+import { DECK, LIMITS } from '@leadboard/core';
+import { Meter, type MemoryMark } from './meter.js';
+import { createRooms, teardown, verifyViews, type RoomPlan } from './rooms.js';
+import { ServerProcess, type ServerKind } from './server-process.js';
+import { Problems } from './stats.js';
+import {
+  dragStep,
+  joinStep,
+  noPhoneCounters,
+  phaseStep,
+  revealStep,
+  seeded,
+  spotlightStep,
+  teamStep,
+  voteStep,
+  type StepContext,
+  type StepOptions,
+  type StepResult,
+} from './steps.js';
+
+export interface Scenario {
+  name: string;
+  rooms: number;
+  participantsPerRoom: number;
+  nodes: number;
+  store: 'memory' | 'redis';
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  'one-room': { name: 'one-room', rooms: 1, participantsPerRoom: 1000, nodes: 1, store: 'memory' },
+  'many-rooms': { name: 'many-rooms', rooms: 100, participantsPerRoom: 30, nodes: 1, store: 'memory' },
+  'two-nodes': { name: 'two-nodes', rooms: 1, participantsPerRoom: 1000, nodes: 2, store: 'redis' },
+};
+
+export interface RunOptions extends StepOptions {
+  seed: number;
+  joinConcurrency: number;
+  redisUrl: string;
+  /** Write a CPU profile of each Leadboard server process into this directory. */
+  profileDir?: string;
+  /** Compare every phone's view with a fresh snapshot at the end (Leadboard only: the baseline keeps no promise). */
+  verify: boolean;
+}
+
+export interface MemoryResult {
+  connections: number;
+  rssPerConnection: number;
+  heapPerConnection: number;
+  before: MemoryMark;
+  after: MemoryMark;
+}
+
+export interface SystemResult {
+  kind: ServerKind;
+  participants: number;
+  steps: StepResult[];
+  memory: MemoryResult;
+  problems: Problems;
+  notes: Problems;
+}
+
+/** A team per 25 people or so, within what a workshop allows. */
+export function teamsFor(participants: number): number {
+  return Math.max(2, Math.min(LIMITS.teamsMax, Math.round(participants / 25)));
+}
+
+/** Run every step of the scenario against one system: its server processes start and stop here. */
+export async function runSystem(kind: ServerKind, scenario: Scenario, options: RunOptions): Promise<SystemResult> {
+  const teams = teamsFor(scenario.participantsPerRoom);
+  const redisUrl = scenario.store === 'redis' ? options.redisUrl : undefined;
+  options.log?.(`${kind}: starting ${scenario.nodes} server process(es)…`);
+  const servers = await Promise.all(Array.from({ length: scenario.nodes }, () => ServerProcess.start({
+    kind,
+    redisUrl,
+    cpuProfileDir: kind === 'leadboard' ? options.profileDir : undefined,
+    teams,
+    cards: DECK.length,
+  })));
+  const meter = await Meter.open(servers, redisUrl);
+  try {
+    const plan: RoomPlan = {
+      rooms: scenario.rooms,
+      participantsPerRoom: scenario.participantsPerRoom,
+      teams,
+      urls: servers.map((s) => s.url),
+      ordered: kind === 'leadboard',
+      joinConcurrency: options.joinConcurrency,
+    };
+    const problems = new Problems();
+    const rooms = await createRooms(plan, problems);
+    const notes = new Problems();
+    const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters() };
+    const before = await meter.memory();
+    const steps = [await joinStep(ctx), await teamStep(ctx)];
+    const after = await meter.memory();
+    steps.push(await phaseStep(ctx, 'place'));
+    steps.push(await dragStep(ctx));
+    steps.push(await phaseStep(ctx, 'vote'));
+    steps.push(await voteStep(ctx));
+    steps.push(await revealStep(ctx));
+    steps.push(await phaseStep(ctx, 'discuss'));
+    steps.push(await spotlightStep(ctx, options.spotlights));
+    if (options.verify && plan.ordered) {
+      options.log?.('comparing every view with a fresh snapshot…');
+      await verifyViews(rooms, problems);
+    }
+    await teardown(rooms);
+    const participants = scenario.rooms * scenario.participantsPerRoom;
+    const connections = after.connections - before.connections;
+    return {
+      kind,
+      participants,
+      steps,
+      memory: {
+        connections,
+        rssPerConnection: (after.rss - before.rss) / Math.max(1, connections),
+        heapPerConnection: (after.heapUsed - before.heapUsed) / Math.max(1, connections),
+        before,
+        after,
+      },
+      problems,
+      notes,
+    };
+  } catch (error) {
+    for (const server of servers) process.stderr.write(server.output.join(''));
+    throw error;
+  } finally {
+    meter.close();
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}

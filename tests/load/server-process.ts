@@ -1,0 +1,95 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FromServer, ServerStats, ToServer } from './servers/ipc.js';
+
+export type ServerKind = 'leadboard' | 'baseline';
+
+export interface ServerOptions {
+  kind: ServerKind;
+  redisUrl?: string;
+  /** Write a V8 CPU profile of this process into this directory when it stops. */
+  cpuProfileDir?: string;
+  /** Passed to the baseline, which has no workshop content of its own. */
+  teams: number;
+  cards: number;
+}
+
+/** The tests package: `--import tsx` resolves from here, wherever the harness was started. */
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+const entries: Record<ServerKind, string> = {
+  leadboard: fileURLToPath(new URL('./servers/leadboard.ts', import.meta.url)),
+  baseline: fileURLToPath(new URL('./servers/baseline.ts', import.meta.url)),
+};
+
+/** A server under test in a process of its own, so its CPU and memory are its own. */
+export class ServerProcess {
+  private nextId = 0;
+  private readonly waiting = new Map<number, (stats: ServerStats) => void>();
+
+  private constructor(
+    readonly url: string,
+    private readonly child: ChildProcess,
+    /** What the process printed: shown when something goes wrong. */
+    readonly output: string[],
+  ) {
+    child.on('message', (message: FromServer) => {
+      if (message.type !== 'stats') return;
+      this.waiting.get(message.id)?.(message);
+      this.waiting.delete(message.id);
+    });
+  }
+
+  static async start(options: ServerOptions): Promise<ServerProcess> {
+    const execArgv = ['--expose-gc', '--import', 'tsx'];
+    if (options.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
+    const args = options.kind === 'baseline' ? ['--teams', String(options.teams), '--cards', String(options.cards)] : [];
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
+    delete env.REDIS_URL;
+    if (options.redisUrl) env.REDIS_URL = options.redisUrl;
+    const child = fork(entries[options.kind], args, { cwd: packageDir, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const output: string[] = [];
+    child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${options.kind} server did not start:\n${output.join('')}`)), 30_000);
+      child.on('message', (message: FromServer) => {
+        if (message.type !== 'ready') return;
+        clearTimeout(timer);
+        resolve(message.url);
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${options.kind} server exited with ${code}:\n${output.join('')}`));
+      });
+    });
+    return new ServerProcess(url, child, output);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** CPU time and memory of the server process; `gc` collects garbage first. */
+  stats(gc = false): Promise<ServerStats> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('server did not answer a stats request')), 30_000);
+      this.waiting.set(id, (stats) => {
+        clearTimeout(timer);
+        resolve(stats);
+      });
+      this.child.send({ type: 'stats', id, gc } satisfies ToServer);
+    });
+  }
+
+  /** Ask the process to shut down (which writes its CPU profile), killing it if it does not. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.send({ type: 'stop' } satisfies ToServer);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

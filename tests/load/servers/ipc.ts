@@ -1,0 +1,51 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a server process reports about itself: its CPU time and memory, and its live connections. */
+export interface ServerStats {
+  cpuUs: number;
+  rss: number;
+  heapUsed: number;
+  external: number;
+  connections: number;
+}
+
+export type ToServer = { type: 'stats'; id: number; gc: boolean } | { type: 'stop' };
+export type FromServer = { type: 'ready'; url: string } | ({ type: 'stats'; id: number } & ServerStats);
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Serve the harness over the IPC channel: announce the address once listening, answer stats
+ * requests (after a full GC when asked, so memory deltas are not garbage), and stop on request so
+ * that `--cpu-prof` gets to write its profile.
+ */
+export function serveHarness(httpServer: HttpServer, connections: () => number, stop: () => Promise<void>): void {
+  if (!process.send) throw new Error('start this file through the load harness (it needs an IPC channel)');
+  const send = (message: FromServer) => process.send!(message);
+  process.on('message', (message: ToServer) => {
+    if (message.type === 'stop') {
+      void stop().finally(() => process.exit(0));
+      return;
+    }
+    if (message.gc && gc) {
+      gc();
+      gc();
+    }
+    const cpu = process.cpuUsage();
+    const memory = process.memoryUsage();
+    send({
+      type: 'stats',
+      id: message.id,
+      cpuUs: cpu.user + cpu.system,
+      rss: memory.rss,
+      heapUsed: memory.heapUsed,
+      external: memory.external,
+      connections: connections(),
+    });
+  });
+  process.on('disconnect', () => process.exit(0));
+  httpServer.listen(0, '127.0.0.1', () => {
+    send({ type: 'ready', url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` });
+  });
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { runSystem, type RunOptions, type Scenario, type SystemResult } from './run.js';
+
+const options: RunOptions = {
+  teamMs: 200,
+  drags: 2,
+  dragMs: 400,
+  burstMs: 300,
+  spotlights: 3,
+  seed: 7,
+  joinConcurrency: 25,
+  redisUrl: '',
+  verify: true,
+};
+
+function counts(result: SystemResult) {
+  return Object.fromEntries(result.steps.map((s) => [s.name, { acks: s.ack?.count ?? 0, arrivals: s.fanout?.count ?? 0 }]));
+}
+
+/**
+ * The load harness in miniature, against a real server process and real socket.io-clients: every
+ * command acknowledged, every facilitator change on every phone, no seq gap, no hidden vote seen,
+ * and every phone's view equal to a fresh snapshot at the end.
+ */
+describe('load harness, smoke size', () => {
+  it('one room of 50: nothing lost', async () => {
+    const scenario: Scenario = { name: 'smoke', rooms: 1, participantsPerRoom: 50, nodes: 1, store: 'memory' };
+    const result = await runSystem('leadboard', scenario, options);
+    expect(result.problems.toString()).toBe('');
+    expect(counts(result)).toMatchObject({
+      join: { acks: 50 },
+      'team.choose': { acks: 50 },
+      '→ place': { acks: 1, arrivals: 50 },
+      'drag (placement.set)': { acks: 100 },
+      '→ vote': { acks: 1, arrivals: 50 },
+      'vote burst': { acks: 50 },
+      reveal: { acks: 1, arrivals: 50 },
+      '→ discuss': { acks: 1, arrivals: 50 },
+      spotlight: { acks: 3, arrivals: 150 },
+    });
+  });
+
+  it('four rooms of 10 side by side: nothing lost, nothing crosses rooms', async () => {
+    const scenario: Scenario = { name: 'smoke-rooms', rooms: 4, participantsPerRoom: 10, nodes: 1, store: 'memory' };
+    const result = await runSystem('leadboard', scenario, options);
+    expect(result.problems.toString()).toBe('');
+    expect(counts(result)).toMatchObject({
+      join: { acks: 40 },
+      'vote burst': { acks: 40 },
+      reveal: { acks: 4, arrivals: 40 },
+    });
+  });
+
+  it('the plain Socket.IO baseline runs the same steps', async () => {
+    const scenario: Scenario = { name: 'smoke-baseline', rooms: 1, participantsPerRoom: 20, nodes: 1, store: 'memory' };
+    const result = await runSystem('baseline', scenario, options);
+    expect(result.problems.toString()).toBe('');
+    expect(counts(result)).toMatchObject({ 'vote burst': { acks: 20 }, reveal: { acks: 1, arrivals: 20 } });
+  });
+});
