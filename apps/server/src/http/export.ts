@@ -5,6 +5,7 @@ import { ExportQuerySchema, formatIssues } from '@leadboard/core/schema';
 import { PNG_WIDTH, renderPng } from '../export/png.js';
 import type { RoomService } from '../rooms/service.js';
 import { hashToken } from '../security/tokens.js';
+import { bearerToken } from './auth.js';
 import { sendError } from './errors.js';
 
 /** `?format=…` plus the options some formats take. */
@@ -63,11 +64,6 @@ export async function sendExport(res: Response, state: RoomState, query: ExportR
 
 const SUMMARY_PHASES: readonly Phase[] = ['conclude', 'ended'];
 
-function bearerToken(req: Request): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-  return match ? match[1]! : null;
-}
-
 /**
  * A participant's own summary: 401 without a key, 404 for an unknown room, 403 for a key that is
  * not an active participant's in this room, 409 before the conclusion.
@@ -84,8 +80,7 @@ export async function sendMySummary(req: Request, res: Response, rooms: RoomServ
   if (!me) return sendError(res, 'FORBIDDEN', 'This key does not belong to a participant of this workshop.');
   if (me.status !== 'active') return sendError(res, 'FORBIDDEN', 'This key no longer takes part in this workshop.');
   if (!SUMMARY_PHASES.includes(state.meta.phase)) {
-    res.status(409).json({ error: { code: 'WRONG_PHASE', message: 'Your summary is ready once the workshop reaches its conclusion.' } });
-    return;
+    return sendError(res, 'WRONG_PHASE', 'Your summary is ready once the workshop reaches its conclusion.');
   }
   download(res, 'md', `leadboard-${code}-my-summary.md`, mySummary(state, me.id, now));
 }

@@ -5,6 +5,7 @@ import type { RoomService } from '../rooms/service.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
 import { hashToken } from '../security/tokens.js';
 import type { RateLimiter } from '../security/rate-limit.js';
+import { bearerToken } from './auth.js';
 import { sendError } from './errors.js';
 import { exportRequest, sendExport, sendMySummary } from './export.js';
 import { linksFor, originOf } from './links.js';
@@ -18,15 +19,9 @@ export interface WorkshopRouteDeps {
   clock: () => number;
 }
 
-function bearer(req: Request): string | null {
-  const header = req.get('authorization');
-  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-  return match ? match[1]! : null;
-}
-
 /** The facilitator's room, or an error response: 401 without a token, 404 unknown, 403 wrong token. */
 async function facilitatorRoom(req: Request, res: Response, rooms: RoomService): Promise<RoomState | null> {
-  const token = bearer(req);
+  const token = bearerToken(req);
   if (!token) {
     sendError(res, 'UNAUTHORIZED', 'Send the facilitator key as "Authorization: Bearer <key>".');
     return null;
