@@ -20,7 +20,8 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --burst-ms MS           window for the vote burst (default 1000)
   --spotlights N          spotlight moves by the facilitator (default 10)
   --seed N                (default 1)
-  --profile               write node --cpu-prof profiles of the Leadboard servers to tests/load/profiles/
+  --profile               V8 CPU profiles of every server process into tests/load/profiles/: one per step,
+                          and one of the whole process (node --cpu-prof); profiling slows the servers
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone`;
 

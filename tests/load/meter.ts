@@ -42,6 +42,11 @@ export class Meter {
     };
   }
 
+  /** Profile every server process through one step: `start` before it, `stop` after, with a file per process. */
+  async profile(file: ((index: number) => string) | null): Promise<void> {
+    await Promise.all(this.servers.map((s, i) => s.profile(file ? file(i) : null)));
+  }
+
   close(): void {
     this.redis?.disconnect();
   }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DECK, LIMITS } from '@leadboard/core';
 import { Meter, type MemoryMark } from './meter.js';
 import { createRooms, teardown, verifyViews, type RoomPlan } from './rooms.js';
@@ -36,8 +37,6 @@ export interface RunOptions extends StepOptions {
   seed: number;
   joinConcurrency: number;
   redisUrl: string;
-  /** Write a CPU profile of each Leadboard server process into this directory. */
-  profileDir?: string;
   /** Compare every phone's view with a fresh snapshot at the end (Leadboard only: the baseline keeps no promise). */
   verify: boolean;
 }
@@ -72,7 +71,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
   const servers = await Promise.all(Array.from({ length: scenario.nodes }, () => ServerProcess.start({
     kind,
     redisUrl,
-    cpuProfileDir: kind === 'leadboard' ? options.profileDir : undefined,
+    cpuProfileDir: options.profileDir ? join(options.profileDir, `${kind}-whole-process`) : undefined,
     teams,
     cards: DECK.length,
   })));
@@ -89,7 +88,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     const problems = new Problems();
     const rooms = await createRooms(plan, problems);
     const notes = new Problems();
-    const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters() };
+    const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters(), kind, stepCount: 0 };
     const before = await meter.memory();
     const steps = [await joinStep(ctx), await teamStep(ctx)];
     const after = await meter.memory();

@@ -25,7 +25,7 @@ const entries: Record<ServerKind, string> = {
 /** A server under test in a process of its own, so its CPU and memory are its own. */
 export class ServerProcess {
   private nextId = 0;
-  private readonly waiting = new Map<number, (stats: ServerStats) => void>();
+  private readonly waiting = new Map<number, (answer: FromServer) => void>();
 
   private constructor(
     readonly url: string,
@@ -34,7 +34,7 @@ export class ServerProcess {
     readonly output: string[],
   ) {
     child.on('message', (message: FromServer) => {
-      if (message.type !== 'stats') return;
+      if (message.type === 'ready') return;
       this.waiting.get(message.id)?.(message);
       this.waiting.delete(message.id);
     });
@@ -71,15 +71,23 @@ export class ServerProcess {
   }
 
   /** CPU time and memory of the server process; `gc` collects garbage first. */
-  stats(gc = false): Promise<ServerStats> {
-    const id = ++this.nextId;
+  async stats(gc = false): Promise<ServerStats> {
+    return (await this.ask({ type: 'stats', id: ++this.nextId, gc })) as ServerStats;
+  }
+
+  /** Start V8's CPU profiler in the server (null), or stop it and write the profile to `file`. */
+  async profile(file: string | null): Promise<void> {
+    await this.ask({ type: 'profile', id: ++this.nextId, file });
+  }
+
+  private ask(message: Extract<ToServer, { id: number }>): Promise<FromServer> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server did not answer a stats request')), 30_000);
-      this.waiting.set(id, (stats) => {
+      const timer = setTimeout(() => reject(new Error(`server did not answer a ${message.type} request`)), 30_000);
+      this.waiting.set(message.id, (answer) => {
         clearTimeout(timer);
-        resolve(stats);
+        resolve(answer);
       });
-      this.child.send({ type: 'stats', id, gc } satisfies ToServer);
+      this.child.send(message);
     });
   }
 

@@ -1,7 +1,9 @@
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CommandDraft, Phase, RoomView } from '@leadboard/core';
 import type { Meter } from './meter.js';
+import type { ServerKind } from './server-process.js';
 import type { CommandOutcome, Phone } from './phone.js';
 import { everyone, joinAll, settle, type RoomPlan, type RoomRun } from './rooms.js';
 import { addTraffic, noTraffic, Samples, subTraffic, type Problems, type Summary, type Traffic } from './stats.js';
@@ -38,6 +40,8 @@ export interface StepOptions {
   spotlights: number;
   /** Told when each step starts. */
   log?: (line: string) => void;
+  /** Write a CPU profile of every server process for every step into this directory. */
+  profileDir?: string;
 }
 
 export interface StepContext {
@@ -51,6 +55,8 @@ export interface StepContext {
   notes: Problems;
   /** Phone counters already added into `problems` and `notes`. */
   counted: PhoneCounters;
+  kind: ServerKind;
+  stepCount: number;
 }
 
 export interface PhoneCounters {
@@ -111,6 +117,7 @@ async function measure(
   const fanout = new Samples();
   const problemsBefore = ctx.problems.total;
   const trafficBefore = participantTraffic(ctx.rooms);
+  if (ctx.options.profileDir) await ctx.meter.profile(null);
   const before = await ctx.meter.mark();
   const clientBefore = process.cpuUsage();
   const start = performance.now();
@@ -119,6 +126,10 @@ async function measure(
   const wallMs = performance.now() - start;
   const client = process.cpuUsage(clientBefore);
   const after = await ctx.meter.mark();
+  if (ctx.options.profileDir) {
+    const step = `${String(++ctx.stepCount).padStart(2, '0')}-${name.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '')}`;
+    await ctx.meter.profile((i) => join(ctx.options.profileDir!, `${ctx.kind}-node${i + 1}-${step}.cpuprofile`));
+  }
   collectPhoneCounters(ctx);
   const participants = ctx.rooms.reduce((n, room) => n + room.phones.length, 0) || 1;
   const traffic = subTraffic(participantTraffic(ctx.rooms), trafficBefore);

@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 
 /** What a server process reports about itself: its CPU time and memory, and its live connections. */
@@ -10,8 +12,11 @@ export interface ServerStats {
   connections: number;
 }
 
-export type ToServer = { type: 'stats'; id: number; gc: boolean } | { type: 'stop' };
-export type FromServer = { type: 'ready'; url: string } | ({ type: 'stats'; id: number } & ServerStats);
+export type ToServer =
+  | { type: 'stats'; id: number; gc: boolean }
+  | { type: 'profile'; id: number; file: string | null }
+  | { type: 'stop' };
+export type FromServer = { type: 'ready'; url: string } | ({ type: 'stats'; id: number } & ServerStats) | { type: 'profiled'; id: number };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -23,9 +28,26 @@ const gc = (globalThis as { gc?: () => void }).gc;
 export function serveHarness(httpServer: HttpServer, connections: () => number, stop: () => Promise<void>): void {
   if (!process.send) throw new Error('start this file through the load harness (it needs an IPC channel)');
   const send = (message: FromServer) => process.send!(message);
-  process.on('message', (message: ToServer) => {
+  let profiler: Session | null = null;
+  process.on('message', async (message: ToServer) => {
     if (message.type === 'stop') {
       void stop().finally(() => process.exit(0));
+      return;
+    }
+    if (message.type === 'profile') {
+      // One step's profile: null starts V8's CPU profiler, a file name stops it and writes the profile there.
+      if (message.file === null) {
+        profiler = new Session();
+        profiler.connect();
+        await profiler.post('Profiler.enable');
+        await profiler.post('Profiler.start');
+      } else if (profiler) {
+        const { profile } = await profiler.post('Profiler.stop');
+        writeFileSync(message.file, JSON.stringify(profile));
+        profiler.disconnect();
+        profiler = null;
+      }
+      send({ type: 'profiled', id: message.id });
       return;
     }
     if (message.gc && gc) {
