@@ -4,8 +4,17 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/host/',
   plugins: [vue()],
+  define: {
+    // Composition API only: the Options API and devtools hooks stay out of the bundle.
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
+    emptyOutDir: true,
+    // Read by scripts/bundle-size.mjs; the server does not serve dot-folders.
+    manifest: true,
   },
 });

@@ -1,0 +1,56 @@
+import { expect, type Page } from '@playwright/test';
+import type { RoomView, SyncAck } from '@leadboard/core';
+import { ProtocolClient, snap } from './support.js';
+
+export const LAPTOP = { width: 1366, height: 768 };
+export const FULL_HD = { width: 1920, height: 1080 };
+
+/** The keys the start page saved for a workshop it created. */
+export async function savedKeys(page: Page, code: string): Promise<{ facilitator: string; stage: string }> {
+  return page.evaluate((c) => ({
+    facilitator: JSON.parse(localStorage.getItem(`leadboard:facilitator:${c}`) ?? 'null') as string,
+    stage: JSON.parse(localStorage.getItem(`leadboard:stage:${c}`) ?? 'null') as string,
+  }), code);
+}
+
+/** A second facilitator connection through the protocol, to read the room and to act where the console has no button. */
+export async function facilitatorClient(baseURL: string, code: string, token: string) {
+  const client = new ProtocolClient(baseURL);
+  await client.join({ code, role: 'facilitator', token });
+  return {
+    client,
+    async view(): Promise<RoomView> {
+      const ack: SyncAck = await client.socket.timeout(10_000).emitWithAck('sync', {});
+      if (!ack.ok) throw new Error(ack.error.message);
+      return ack.snapshot.view;
+    },
+  };
+}
+
+/** Nothing on the page is wider than the window, and the page itself does not scroll sideways. */
+export async function expectNoOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed';
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth - width, wide };
+  });
+  expect(overflow).toEqual({ scroll: 0, wide: [] });
+}
+
+/** Screenshots of a page at the laptop and the full-HD size, each checked for sideways overflow. */
+export async function snapBoth(page: Page, name: string, sizes = [LAPTOP, FULL_HD]): Promise<void> {
+  const original = page.viewportSize();
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(350);
+    await expectNoOverflow(page);
+    await snap(page, `${name}-${size.width}x${size.height}`);
+  }
+  if (original) await page.setViewportSize(original);
+}
