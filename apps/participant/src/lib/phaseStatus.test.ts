@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { phaseStatus, type StatusFacts } from './phaseStatus.js';
+
+const facts: StatusFacts = { people: 12, teamCards: 5, placed: 2, scenarios: 9, voted: 4, spotlight: null, hasTeam: true };
+
+describe('phaseStatus', () => {
+  it.each([
+    ['lobby', {}, '12 here'],
+    ['scenarios', {}, '5 cards written'],
+    ['scenarios', { teamCards: 1 }, '1 card written'],
+    ['scenarios', { hasTeam: false }, 'Pick a team'],
+    ['place', {}, '2 of 5 placed'],
+    ['vote', {}, '4 of 9 done'],
+    ['discuss', {}, 'Waiting for a card'],
+    ['discuss', { spotlight: 3 }, 'Card 3'],
+    ['conclude', {}, 'You need both'],
+    ['ended', {}, 'Read-only'],
+  ] as const)('%s %o → %s', (phase, over, expected) => {
+    expect(phaseStatus(phase, { ...facts, ...over })).toBe(expected);
+  });
+});

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import type { AckError } from '@leadboard/core';
+import JoinScreen from './JoinScreen.vue';
+
+const api = vi.hoisted(() => ({
+  fetchWorkshop: vi.fn(),
+  joinAsNew: vi.fn(),
+}));
+vi.mock('../lib/api.js', async (actual) => ({ ...(await actual<typeof import('../lib/api.js')>()), ...api }));
+
+function mountJoin(initialCode = '') {
+  return mount(JoinScreen, { props: { initialCode, notice: null, resume: null }, attachTo: document.body });
+}
+const refuse = (error: AckError) => api.joinAsNew.mockResolvedValueOnce({ ok: false, error });
+
+afterEach(() => {
+  vi.clearAllMocks();
+  document.body.innerHTML = '';
+});
+
+describe('JoinScreen', () => {
+  it('fills the code from the link, names the workshop, and joins with the normalised code', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: { code: 'AB3K9Z', title: 'Offsite', phase: 'lobby', participants: 3, joinable: true } });
+    api.joinAsNew.mockResolvedValue({ ok: true });
+    const wrapper = mountJoin('AB3K9Z');
+    await flushPromises();
+    expect(wrapper.get('label[for=join-code]').text()).toBe('Room code');
+    expect(wrapper.get('label[for=join-name]').text()).toBe('Your name');
+    expect((wrapper.get('#join-code').element as HTMLInputElement).value).toBe('AB3K9Z');
+    expect(wrapper.text()).toContain('Workshop: Offsite');
+    await wrapper.get('#join-code').setValue('ab3-k9z');
+    await wrapper.get('#join-name').setValue('  Ana  ');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(api.joinAsNew).toHaveBeenCalledWith('AB3K9Z', 'Ana', expect.anything());
+    expect(wrapper.emitted('joined')).toEqual([['AB3K9Z']]);
+  });
+
+  it('asks for a name and a whole code before trying', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'NOT_FOUND', message: '' } });
+    const wrapper = mountJoin();
+    await wrapper.get('#join-code').setValue('AB3');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.get('[role=alert]').text()).toContain('A room code has 6 letters and digits');
+    await wrapper.get('#join-code').setValue('AB3K9Z');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.get('[role=alert]').text()).toContain('Tell the room your name');
+    expect(api.joinAsNew).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [{ code: 'NOT_FOUND', message: 'x' }, 'No workshop has the code AB3K9Z. Check the code on the screen.'],
+    [{ code: 'WRONG_PHASE', message: 'x' }, 'This workshop has ended, so it no longer takes new people.'],
+    [{ code: 'ROOM_FULL', message: 'x' }, 'This workshop is full. Ask the facilitator to make room.'],
+    [{ code: 'UNAVAILABLE', message: 'Can’t reach the workshop.' }, 'Can’t reach the workshop.'],
+  ] as const)('explains a refusal: %o', async (error, message) => {
+    api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'UNAVAILABLE', message: '' } });
+    refuse(error);
+    const wrapper = mountJoin('AB3K9Z');
+    await wrapper.get('#join-name').setValue('Ana');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toBe(message);
+    expect(wrapper.emitted('joined')).toBeUndefined();
+  });
+
+  it('holds the button while the network must wait after too many attempts', async () => {
+    vi.useFakeTimers();
+    api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'UNAVAILABLE', message: '' } });
+    refuse({ code: 'RATE_LIMITED', message: 'x', retryAfterMs: 3000 });
+    const wrapper = mountJoin('AB3K9Z');
+    await wrapper.get('#join-name').setValue('Ana');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toBe('Too many attempts from this network. Wait 3 seconds, then try again.');
+    const button = wrapper.get('[data-testid=join]');
+    expect(button.attributes('disabled')).toBeDefined();
+    expect(button.text()).toBe('Try again in 3 s');
+    await vi.advanceTimersByTimeAsync(3500);
+    expect(button.attributes('disabled')).toBeUndefined();
+    expect(button.text()).toBe('Join');
+    vi.useRealTimers();
+  });
+
+  it('warns about an ended workshop as soon as its code is typed', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: { code: 'AB3K9Z', title: 'Old', phase: 'ended', participants: 0, joinable: false } });
+    const wrapper = mountJoin();
+    await wrapper.get('#join-code').setValue('ab3k9z');
+    await flushPromises();
+    expect(wrapper.get('#join-code-hint').text()).toBe('This workshop has ended, so it no longer takes new people.');
+  });
+});

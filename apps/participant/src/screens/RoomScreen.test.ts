@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { FakeRoom } from '../testing/fakeRoom.js';
+import { useRoomStore } from '../stores/room.js';
+import RoomScreen from './RoomScreen.vue';
+
+describe('RoomScreen', () => {
+  let room: FakeRoom;
+  let ana: string;
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    room = new FakeRoom();
+    ana = room.join('Ana', 'Owls');
+    room.remember(ana);
+    room.facilitator({ type: 'scenarios.import', texts: ['First <b>card</b>', 'Second card'] });
+  });
+
+  function mountRoom(preview = false) {
+    const store = useRoomStore();
+    if (preview) store.start({ code: room.code, role: 'stage', key: 'stage-key-0123456789' }, { connect: room.connect });
+    else store.start({ code: room.code, role: 'participant' }, { storage: room.storage, connect: room.connect });
+    return mount(RoomScreen, { global: { plugins: [] } });
+  }
+
+  it('shows one screen per phase and follows the facilitator', async () => {
+    const wrapper = mountRoom();
+    expect(wrapper.get('[data-testid=phase-title]').text()).toContain('Lobby');
+    room.facilitator({ type: 'phase.set', phase: 'vote' });
+    await flushPromises();
+    expect(wrapper.get('[data-testid=phase-title]').text()).toMatch(/Vote\s*·\s*:?\s*0 of 2 done/);
+    expect(wrapper.get('[data-testid=vote-card]').text()).toBe('First <b>card</b>');
+    expect(wrapper.find('[data-testid=vote-card] b').exists()).toBe(false);
+    room.facilitator({ type: 'phase.set', phase: 'conclude' });
+    await flushPromises();
+    expect(wrapper.find('[data-testid=balance]').exists()).toBe(true);
+  });
+
+  it('spends a star from the vote screen, with its count', async () => {
+    room.facilitator({ type: 'phase.set', phase: 'vote' });
+    const wrapper = mountRoom();
+    await wrapper.get('[data-testid=star]').trigger('click');
+    expect(wrapper.get('[data-testid=star]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('[data-testid=star]').text()).toContain('2 of 3 left');
+    room.session!.answerNext();
+    await flushPromises();
+    expect(room.state.stars[ana]).toHaveLength(1);
+  });
+
+  it('disables every input in the preview and shows the banner', async () => {
+    room.facilitator({ type: 'phase.set', phase: 'scenarios' });
+    const wrapper = mountRoom(true);
+    await flushPromises();
+    expect(wrapper.get('[data-testid=preview-banner]').text()).toContain('Preview');
+    expect(wrapper.get('fieldset').attributes('disabled')).toBeDefined();
+    expect(wrapper.find('[data-testid=leave]').exists()).toBe(false);
+  });
+});

@@ -1,0 +1,7 @@
+import vue from '@vitejs/plugin-vue';
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  plugins: [vue()],
+  test: { name: 'participant', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
+});
