@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import type { RoomView, SyncAck } from '@leadboard/core';
 import { ProtocolClient, snap } from './support.js';
 
@@ -27,9 +28,12 @@ export async function facilitatorClient(baseURL: string, code: string, token: st
   };
 }
 
-/** Nothing on the page is wider than the window, and the page itself does not scroll sideways. */
-export async function expectNoOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
+/**
+ * Nothing on the page is wider than the window and the page does not scroll sideways; a screen
+ * laid out to the window's height (console, stage) does not scroll down either.
+ */
+export async function expectNoOverflow(page: Page, fitsHeight: boolean): Promise<void> {
+  const overflow = await page.evaluate((fits) => {
     const width = document.documentElement.clientWidth;
     const wide = Array.from(document.querySelectorAll<HTMLElement>('body *'))
       .filter((el) => {
@@ -38,19 +42,26 @@ export async function expectNoOverflow(page: Page): Promise<void> {
       })
       .slice(0, 5)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-    return { scroll: document.documentElement.scrollWidth - width, wide };
-  });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
+    const tall = fits ? Math.max(0, document.documentElement.scrollHeight - document.documentElement.clientHeight) : 0;
+    return { scroll: document.documentElement.scrollWidth - width, wide, tall };
+  }, fitsHeight);
+  expect(overflow).toEqual({ scroll: 0, wide: [], tall: 0 });
 }
 
-/** Screenshots of a page at the laptop and the full-HD size, each checked for sideways overflow. */
-export async function snapBoth(page: Page, name: string, sizes = [LAPTOP, FULL_HD]): Promise<void> {
+/** Screenshots of a page at the laptop and the full-HD size, each checked for overflow. */
+export async function snapBoth(page: Page, name: string, sizes = [LAPTOP, FULL_HD], fitsHeight = true): Promise<void> {
   const original = page.viewportSize();
   for (const size of sizes) {
     await page.setViewportSize(size);
     await page.waitForTimeout(350);
-    await expectNoOverflow(page);
+    await expectNoOverflow(page, fitsHeight);
     await snap(page, `${name}-${size.width}x${size.height}`);
   }
   if (original) await page.setViewportSize(original);
+}
+
+/** No WCAG 2 A/AA violations that axe can find. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { createWorkshop, ProtocolClient } from './support.js';
-import { facilitatorClient, FULL_HD, LAPTOP, savedKeys, snapBoth } from './console-support.js';
+import { expectAccessible, facilitatorClient, FULL_HD, LAPTOP, savedKeys, snapBoth } from './console-support.js';
 
 test('a facilitator creates a workshop and runs every phase from the console while the stage follows', async ({ page, context, baseURL }) => {
   test.setTimeout(240_000);
@@ -8,7 +8,7 @@ test('a facilitator creates a workshop and runs every phase from the console whi
 
   // Start page: one click, with a title and team names.
   await page.goto('/host/');
-  await snapBoth(page, 'console-start');
+  await snapBoth(page, 'console-start', [LAPTOP, FULL_HD], false);
   await page.getByLabel(/^Title/).fill('Quarterly leads offsite');
   await page.getByLabel('Name of team 1').fill('Ops');
   await page.getByLabel('Name of team 2').fill('Product');
@@ -43,6 +43,8 @@ test('a facilitator creates a workshop and runs every phase from the console whi
   await expect(stage.getByTestId('stage-count')).toHaveText('2 people in');
   await snapBoth(page, 'console-lobby');
   await snapBoth(stage, 'stage-lobby');
+  await expectAccessible(page);
+  await expectAccessible(stage);
 
   const next = async (title: string) => {
     await page.getByTestId('next-phase').click();
@@ -70,6 +72,7 @@ test('a facilitator creates a workshop and runs every phase from the console whi
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(stage.getByText('and neither will budge')).toBeVisible();
   await snapBoth(page, 'console-scenarios');
+  await expectAccessible(page);
   await snapBoth(stage, 'stage-scenarios');
 
   // Place: the board fills up live on both screens.
@@ -139,6 +142,8 @@ test('a facilitator creates a workshop and runs every phase from the console whi
   await expect(stage.getByText('Name one owner; the other team advises.')).toBeVisible();
   await snapBoth(page, 'console-discuss');
   await snapBoth(stage, 'stage-discuss');
+  await expectAccessible(page);
+  await expectAccessible(stage);
 
   // A timer that runs out locks input on every screen until the facilitator unlocks it.
   await fac.client.must({ type: 'timer.start', seconds: 5 });
@@ -162,6 +167,8 @@ test('a facilitator creates a workshop and runs every phase from the console whi
   await expect(stage.locator('.lb-shift')).toHaveCount(1);
   await snapBoth(page, 'console-conclude');
   await snapBoth(stage, 'stage-conclude');
+  await expectAccessible(page);
+  await expectAccessible(stage);
 
   // Ended: exports, and the printable report.
   await next('Ended');
@@ -182,7 +189,7 @@ test('a facilitator creates a workshop and runs every phase from the console whi
   await expect(report.getByText('Ask why before how.')).toBeVisible();
   await report.emulateMedia({ media: 'print' });
   await expect(report.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
-  await snapBoth(report, 'report-print', [LAPTOP]);
+  await snapBoth(report, 'report-print', [LAPTOP], false);
   await report.close();
 
   // Going back re-opens the workshop; deleting it ends every screen.
@@ -221,6 +228,7 @@ test('the facilitator link reopens the console on another laptop; without a key 
   await page.getByRole('button', { name: 'See as a participant' }).click();
   const frame = page.locator('iframe[title="Participant preview"]');
   await expect(frame).toHaveAttribute('src', new RegExp(`/preview/${workshop.code}#key=`));
+  await snapBoth(page, 'console-preview', [LAPTOP]);
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(frame).toHaveCount(0);
 
