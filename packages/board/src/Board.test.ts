@@ -83,6 +83,27 @@ describe('Board', () => {
     expect(wrapper.emitted('place')).toEqual([[{ x: 0.6, y: 0.5 }]]);
   });
 
+  it('claims a thumb that lands on a movable card, so dragging does not scroll the page', async () => {
+    const touch = () => new Event('touchstart', { cancelable: true, bubbles: true });
+    const movable = mount(Board, { props: { cards: [card()], mode: 'cards', variant: 'phone' } });
+    const onMovable = touch();
+    movable.find('.lb-card').element.dispatchEvent(onMovable);
+    expect(onMovable.defaultPrevented).toBe(true);
+    for (const props of [{ mode: 'view' as const }, { mode: 'cards' as const, cards: [card({ movable: false })] }]) {
+      const still = mount(Board, { props: { cards: [card()], variant: 'phone', ...props } });
+      const event = touch();
+      still.find('.lb-card').element.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(false);
+    }
+  });
+
+  it('writes a phone chip’s number in the ink it is given, white otherwise', () => {
+    const wrapper = mount(Board, { props: { cards: [card({ label: '3', ink: '#000000' }), card({ id: 'c2', label: '4' })], variant: 'phone' } });
+    const [dark, plain] = wrapper.findAll('.lb-chip-text');
+    expect(dark!.attributes('style')).toContain('fill: #000000');
+    expect(plain!.attributes('style')).toBeUndefined();
+  });
+
   it('draws an arrow from where a card sat before discussion', () => {
     const wrapper = mount(Board, { props: { cards: [card({ from: { x: 0.2, y: 0.2 } })] } });
     const arrow = wrapper.find('.lb-shift');

@@ -8,6 +8,8 @@ export interface BoardCard extends Point {
   /** Full text for screen readers and tooltips. */
   title: string;
   color: string;
+  /** Text colour on a phone chip, for team colours too light for white; white when absent. */
+  ink?: string;
   /** Where the card was before discussion moved it: drawn as an arrow. */
   from?: Point | null;
   /** The current user may move this card. */
