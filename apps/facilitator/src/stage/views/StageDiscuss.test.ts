@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { TestWorkshop } from '../../test/fixture.js';
+import { connectedRoom } from '../../test/session.js';
+import StageDiscuss from './StageDiscuss.vue';
+
+let pinia: ReturnType<typeof createPinia>;
+beforeEach(() => {
+  pinia = createPinia();
+  setActivePinia(pinia);
+});
+
+function discussed(reveal: boolean) {
+  const w = new TestWorkshop({ teams: ['Owls', 'Larks'] });
+  const ana = w.join('Ana');
+  const ben = w.join('Ben');
+  w.run('facilitator', { type: 'teams.balance' });
+  w.run('facilitator', { type: 'phase.set', phase: 'scenarios' });
+  const id = String(w.run(ana, { type: 'scenario.add', text: 'The audit found gaps in expense approvals.' }).scenarioId);
+  w.run('facilitator', { type: 'phase.set', phase: 'place' });
+  w.run(ana, { type: 'placement.set', scenarioId: id, x: 0.9, y: 0.2 });
+  w.run('facilitator', { type: 'phase.set', phase: 'vote' });
+  w.run(ana, { type: 'vote.set', scenarioId: id, x: 0.8, y: 0.8 });
+  w.run(ben, { type: 'vote.set', scenarioId: id, x: 0.7, y: 0.9 });
+  if (reveal) w.run('facilitator', { type: 'votes.reveal', revealed: true });
+  w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
+  w.run('facilitator', { type: 'spotlight.set', scenarioId: id });
+  w.run(ben, { type: 'lens.tag', scenarioId: id, lens: 'risk', on: true });
+  w.run('facilitator', { type: 'takeaway.set', scenarioId: id, text: 'Fix the process, then ask why people worked around it.' });
+  return w;
+}
+
+describe('StageDiscuss', () => {
+  it('shows the spotlighted card with its team’s placement, the room’s votes, the lenses and the takeaway', async () => {
+    await connectedRoom(discussed(true).snapshot('public'), 'stage');
+    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
+    expect(wrapper.get('[data-testid="stage-spotlight"]').text()).toBe('The audit found gaps in expense approvals.');
+    expect(wrapper.text()).toContain('Owls: Manage');
+    expect(wrapper.text()).toContain('The room (2 votes): Both');
+    expect(wrapper.text()).toContain('Risk aversion vs Risk intelligence 1');
+    expect(wrapper.text()).toContain('Fix the process, then ask why people worked around it.');
+    // On the board, the card is labelled with its team (the text is beside it) and the votes show.
+    expect(wrapper.find('.lb-card title').text()).toBe('Owls: The audit found gaps in expense approvals.');
+    expect(wrapper.find('.lb-card-text').text()).toBe('Owls');
+    expect(wrapper.findAll('.lb-dot')).toHaveLength(2);
+  });
+
+  it('says votes are hidden before the reveal, and shows none', async () => {
+    await connectedRoom(discussed(false).snapshot('public'), 'stage');
+    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
+    expect(wrapper.text()).toContain('Votes are still hidden');
+    expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
+  });
+});
