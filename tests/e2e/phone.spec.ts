@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { placementKey, type RoomView } from '@leadboard/core';
 import { createWorkshop } from './support.js';
@@ -194,17 +195,17 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   await expect(page.getByRole('heading', { name: /Thank you, Ana/ })).toBeVisible();
   await snapPhone(page, 'ended');
 
-  let sentAuth: string | null = null;
-  await page.route('**/api/workshops/*/my-summary', async (route) => {
-    sentAuth = route.request().headers()['authorization'] ?? null;
-    await route.fulfill({ status: 200, contentType: 'text/markdown', headers: { 'content-disposition': 'attachment; filename="leadboard-summary.md"' }, body: '# Spring offsite: your summary\n' });
-  });
+  const token = await page.evaluate((c) => JSON.parse(localStorage.getItem(`leadboard:participant:${c}`)!).token as string, workshop.code);
+  const request = page.waitForRequest('**/my-summary');
   const download = page.waitForEvent('download');
   await page.getByTestId('download-summary').click();
-  expect((await download).suggestedFilename()).toBe('leadboard-summary.md');
-  const token = await page.evaluate((c) => JSON.parse(localStorage.getItem(`leadboard:participant:${c}`)!).token as string, workshop.code);
-  expect(sentAuth).toBe(`Bearer ${token}`);
-  await page.unroute('**/api/workshops/*/my-summary');
+  expect((await request).headers()['authorization']).toBe(`Bearer ${token}`);
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`leadboard-${workshop.code}-my-summary.md`);
+  const summary = readFileSync(await file.path(), 'utf8');
+  expect(summary).toContain('Spring offsite');
+  expect(summary).toContain('Start planning meetings with why.');
+  await expect(page.getByText('Downloaded.')).toBeVisible();
   await page.route('**/api/workshops/*/my-summary', (route) =>
     route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'The workshop store is not reachable.' } }) }),
   );

@@ -6,6 +6,7 @@ const facts: StatusFacts = { people: 12, teamCards: 5, placed: 2, scenarios: 9, 
 describe('phaseStatus', () => {
   it.each([
     ['lobby', {}, '12 here'],
+    ['framing', {}, 'Two questions'],
     ['scenarios', {}, '5 cards written'],
     ['scenarios', { teamCards: 1 }, '1 card written'],
     ['scenarios', { hasTeam: false }, 'Pick a team'],

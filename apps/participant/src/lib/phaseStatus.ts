@@ -16,7 +16,7 @@ export function phaseStatus(phase: Phase, f: StatusFacts): string {
     case 'lobby':
       return `${f.people} here`;
     case 'framing':
-      return 'Two questions, four lenses';
+      return 'Two questions';
     case 'scenarios':
       return f.hasTeam ? `${f.teamCards} ${f.teamCards === 1 ? 'card' : 'cards'} written` : 'Pick a team';
     case 'place':
