@@ -258,6 +258,15 @@ test('a phone joins by typing the code, and is told clearly when it cannot', asy
   await expect(page).toHaveURL(new RegExp(`/join/${open.code}$`));
   await expect(page.getByRole('button', { name: /Team 1/ })).toBeVisible();
 
+  // Removed by the facilitator: back on the form, told why.
+  const opener = await Facilitator.open(baseURL!, open);
+  const ana = Object.values((await opener.view()).participants).find((p) => p.name === 'Ana')!;
+  await opener.must({ type: 'participant.remove', participantId: ana.id });
+  opener.close();
+  await expect(page.getByTestId('join-notice')).toHaveText('The facilitator removed you from this workshop.');
+  await expect(page.getByLabel('Room code')).toHaveValue(open.code);
+  expect(await identityOf(page, open.code)).toBeNull();
+
   // Where the facilitator seats people, the phone shows the team it was given.
   const other = await context.newPage();
   await other.goto(new URL(assigned.joinUrl).pathname);
