@@ -1,14 +1,26 @@
-import { progress, type Change, type Progress } from '@leadboard/core';
+import { progress, routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CommitEvent, RoomService } from '../rooms/service.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import { roomNames } from './names.js';
 import type { IoServer } from './types.js';
 
+interface Told {
+  state: RoomState;
+  rev: number;
+  seq: number;
+}
+
+/** Where this process's sockets in a room stand, and the parts each commit since wrote. */
 interface Outbox {
-  runs: Map<number, { facilitator: Change[]; public: Change[] }>;
+  told: Told;
+  written: Map<number, PartKey[]>;
   timer: NodeJS.Timeout | null;
   lastFlush: number;
+  catchUp: NodeJS.Timeout | null;
 }
+
+/** How long the copy may lag behind commits this process has heard of before it is reloaded. */
+const CATCH_UP_MS = 400;
 
 export interface BroadcasterOptions {
   /** Deltas of one room go out at most this often; the first after a quiet spell goes at once. */
@@ -20,20 +32,14 @@ export interface BroadcasterOptions {
   clock?: () => number;
 }
 
-/** The last value per key wins within one batch of changes. */
-function collapse(changes: Change[]): Change[] {
-  const last = new Map<string, Change>();
-  for (const change of changes) {
-    last.delete(change[0]);
-    last.set(change[0], change);
-  }
-  return [...last.values()];
-}
-
 /**
  * Turns commits into messages: role-filtered deltas per room (coalesced, so a burst of drags or
  * comments costs one message per phone per window, never one per change per phone), private
  * changes to their owner, vote progress as counts, and the farewell for removed participants.
+ *
+ * Each process tells its own sockets about every commit of the room, its own and other processes'
+ * alike, from its copy of the room and in revision order: so a phone hears one ordered stream
+ * whichever process it is connected to, and one window coalesces the commits of every process.
  */
 export class Broadcaster {
   private readonly outboxes = new Map<string, Outbox>();
@@ -57,7 +63,10 @@ export class Broadcaster {
 
   close(): void {
     clearInterval(this.progressTimer);
-    for (const outbox of this.outboxes.values()) if (outbox.timer) clearTimeout(outbox.timer);
+    for (const outbox of this.outboxes.values()) {
+      if (outbox.timer) clearTimeout(outbox.timer);
+      if (outbox.catchUp) clearTimeout(outbox.catchUp);
+    }
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
   }
 
@@ -65,7 +74,13 @@ export class Broadcaster {
   onCommit(event: CommitEvent): void {
     const { code, record, routed } = event;
     if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
-    if (event.announced) this.queue(code, record.seq, routed.facilitator, routed.public);
+    this.queue(code, () => {
+      // The first commit this process hears of for the room: if its copy took the commit in, the
+      // copy stood just before it; if the commit waits for others' commits, the copy stands where it is.
+      const room = this.rooms.peek(code);
+      if (!room || room.rev >= record.rev) return { state: event.before, rev: record.rev - 1, seq: event.announced ? record.seq - 1 : record.seq };
+      return { state: room.state, rev: room.rev, seq: room.seq };
+    }, record.rev, event.changed, event.announced);
     for (const [participantId, changes] of routed.private) {
       this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
     }
@@ -79,9 +94,14 @@ export class Broadcaster {
     }
   }
 
-  /** A commit made on another process: keep this process's copy and counts current. */
+  /** A commit made on another process: keep this process's copy current, and tell its sockets. */
   onRemoteCommit(code: string, record: CommitRecord): void {
+    const room = this.rooms.peek(code);
+    const before = room && { state: room.state, rev: room.rev, seq: room.seq };
     this.rooms.merge(code, record);
+    // Announced if it took a seq, or if taking it in let announced commits that waited for it through.
+    const seq = Math.max(record.seq, room?.seq ?? 0);
+    if (before) this.queue(code, () => before, record.rev, record.writes.map(([key]) => key), seq > (this.outboxes.get(code)?.told.seq ?? before.seq));
     this.noteProgress(code, record);
   }
 
@@ -91,7 +111,7 @@ export class Broadcaster {
     everyone.emit('farewell', { code: 'NOT_FOUND', message: 'The facilitator deleted this workshop.' });
     everyone.disconnectSockets(true);
     if (this.options.clustered) this.io.serverSideEmit('lb:forget', code);
-    this.outboxes.delete(code);
+    this.drop(code);
   }
 
   /** Recount who is connected and tell the facilitator, at most once a second per room. */
@@ -128,35 +148,76 @@ export class Broadcaster {
     this.presenceChanged(code);
   }
 
-  private queue(code: string, seq: number, facilitator: Change[], pub: Change[]): void {
+  /**
+   * Note a commit's parts; `told` says where the room's sockets stand, for the first commit heard
+   * of. Only a commit that others are told about starts a window: a burst of hidden votes must not
+   * hold back the next public change.
+   */
+  private queue(code: string, told: () => Told, rev: number, written: PartKey[], announced: boolean): void {
     let outbox = this.outboxes.get(code);
-    if (!outbox) this.outboxes.set(code, (outbox = { runs: new Map(), timer: null, lastFlush: 0 }));
-    outbox.runs.set(seq, { facilitator, public: pub });
+    if (!outbox) this.outboxes.set(code, (outbox = { told: told(), written: new Map(), timer: null, lastFlush: 0, catchUp: null }));
+    outbox.written.set(rev, written);
+    if (announced) this.schedule(code, outbox);
+  }
+
+  private schedule(code: string, outbox: Outbox): void {
     if (outbox.timer) return;
     const wait = Math.max(0, outbox.lastFlush + this.windowMs - this.clock());
     outbox.timer = setTimeout(() => this.flush(code), wait);
   }
 
+  private drop(code: string): void {
+    const outbox = this.outboxes.get(code);
+    if (outbox?.timer) clearTimeout(outbox.timer);
+    if (outbox?.catchUp) clearTimeout(outbox.catchUp);
+    this.outboxes.delete(code);
+  }
+
+  /**
+   * Tell this process's sockets everything the copy has applied since they were last told, as one
+   * delta per audience. When the copy reloaded in between, the parts it skipped are unknown, so
+   * the whole room is compared instead: rare, and still exact.
+   */
   private flush(code: string): void {
     const outbox = this.outboxes.get(code);
     if (!outbox) return;
     outbox.timer = null;
     outbox.lastFlush = this.clock();
-    const seqs = [...outbox.runs.keys()].sort((a, b) => a - b);
-    const serverNow = this.clock();
-    let i = 0;
-    while (i < seqs.length) {
-      // Seqs committed by other processes are theirs to send: group only unbroken runs.
-      let j = i;
-      while (j + 1 < seqs.length && seqs[j + 1] === seqs[j]! + 1) j++;
-      const run = seqs.slice(i, j + 1).map((seq) => outbox.runs.get(seq)!);
-      const from = seqs[i]!;
-      const seq = seqs[j]!;
-      this.io.to(roomNames.facilitator(code)).emit('changed', { from, seq, changes: collapse(run.flatMap((r) => r.facilitator)), serverNow });
-      this.io.to(roomNames.public(code)).emit('changed', { from, seq, changes: collapse(run.flatMap((r) => r.public)), serverNow });
-      i = j + 1;
+    const room = this.rooms.peek(code);
+    if (!room) return this.drop(code);
+    const told = outbox.told;
+    // A copy reloaded from an older read can stand behind what its sockets were told: wait for it.
+    if (room.rev > told.rev) {
+      let keys: Set<PartKey> | null = new Set();
+      for (let rev = told.rev + 1; rev <= room.rev && keys; rev++) {
+        const written = outbox.written.get(rev);
+        if (written) for (const key of written) keys.add(key);
+        else keys = null;
+      }
+      keys ??= new Set([...toParts(told.state).keys(), ...toParts(room.state).keys()]);
+      if (room.seq > told.seq) {
+        const routed = routeChanges(told.state, room.state, [...keys]);
+        const delta = { from: told.seq + 1, seq: room.seq, serverNow: this.clock() };
+        this.io.local.to(roomNames.facilitator(code)).emit('changed', { ...delta, changes: routed.facilitator });
+        this.io.local.to(roomNames.public(code)).emit('changed', { ...delta, changes: routed.public });
+      }
+      outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }
-    outbox.runs.clear();
+    for (const rev of outbox.written.keys()) if (rev <= outbox.told.rev) outbox.written.delete(rev);
+    if (outbox.written.size && !outbox.catchUp) {
+      // Commits this process heard of are not in its copy yet: if one went missing, reload.
+      outbox.catchUp = setTimeout(() => {
+        outbox.catchUp = null;
+        const again = () => {
+          const current = this.outboxes.get(code);
+          if (current) this.schedule(code, current);
+        };
+        const behind = Math.max(...outbox.written.keys());
+        if ((this.rooms.peek(code)?.rev ?? Infinity) >= behind) return again();
+        void this.rooms.fresh(code).then(again, again);
+      }, CATCH_UP_MS);
+      outbox.catchUp.unref();
+    }
   }
 
   private noteProgress(code: string, record: CommitRecord): void {
@@ -165,6 +226,8 @@ export class Broadcaster {
 
   /** Counts for everyone connected to this process; each process tells its own sockets. */
   private flushProgress(): void {
+    // A room this process no longer holds (deleted, expired) needs no outbox.
+    for (const code of this.outboxes.keys()) if (!this.rooms.peek(code)) this.drop(code);
     for (const code of this.progressDirty) {
       const room = this.rooms.peek(code);
       if (!room) continue;
