@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machineBusy, waitForQuiet } from './machine.js';
 import { heading, memoryLine, ratioTable, scalingTable, stepTable, verdicts, verdictTable } from './report.js';
 import { runSystem, SCENARIOS, type RunOptions, type SystemResult } from './run.js';
 import type { ServerKind } from './server-process.js';
@@ -22,6 +23,7 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --seed N                (default 1)
   --profile               V8 CPU profiles of every server process into tests/load/profiles/: one per step,
                           and one of the whole process (node --cpu-prof); profiling slows the servers
+  --quiet PCT             before each system's run, wait (up to 10 min) until the machine is below PCT % busy
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone`;
 
@@ -42,6 +44,7 @@ const { values } = parseArgs({
     'join-concurrency': { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
     json: { type: 'string' },
+    quiet: { type: 'string' },
     'no-verify': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -93,10 +96,11 @@ for (const participantsPerRoom of sizes) {
   say(heading(scenario, options));
   const results: SystemResult[] = [];
   for (const kind of kinds) {
+    const busy = values.quiet ? await waitForQuiet(Number(values.quiet), 600_000, options.log) : await machineBusy();
     const started = Date.now();
     const result = await runSystem(kind, scenario, options);
     results.push(result);
-    say(`\n### ${kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)'} — ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    say(`\n### ${kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)'} — ${((Date.now() - started) / 1000).toFixed(0)} s; machine ${busy.toFixed(0)} % busy before the run\n`);
     say(stepTable(result));
     say(`\n${memoryLine(result)}`);
     if (result.problems.total) say(`problems: ${result.problems.toString()}`);
