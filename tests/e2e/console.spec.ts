@@ -214,17 +214,14 @@ test('the facilitator link reopens the console on another laptop; without a key 
   await page.goto(new URL(workshop.facilitatorUrl).pathname + new URL(workshop.facilitatorUrl).hash);
   await expect(page.getByTestId('room-code')).toHaveText(workshop.code);
   await expect(page).toHaveURL(new RegExp(`/host/${workshop.code}$`));
-  // No stage key on this laptop: the buttons say why instead of failing.
-  await expect(page.getByRole('button', { name: 'Open stage ↗' })).toBeDisabled();
-  await expect(page.getByText('No stage key on this browser')).toBeVisible();
+  // The stage key follows from the facilitator key: this laptop can open the stage and the preview too.
+  await expect(page.getByRole('button', { name: 'Open stage ↗' })).toBeEnabled();
+  await expect(page.getByText('No stage key on this browser')).toHaveCount(0);
+  expect(await page.evaluate((c) => JSON.parse(localStorage.getItem(`leadboard:stage:${c}`) ?? 'null'), workshop.code)).toBe(workshop.stageToken);
 
   // A reload keeps the console: the key was saved.
   await page.reload();
   await expect(page.getByTestId('connection')).toContainText('Connected');
-
-  // A link carrying the stage key enables the stage and the participant preview.
-  await page.goto(`/host/${workshop.code}#key=${workshop.facilitatorToken}&stage=${workshop.stageToken}`);
-  await expect(page.getByRole('button', { name: 'Open stage ↗' })).toBeEnabled();
   await page.getByRole('button', { name: 'See as a participant' }).click();
   const frame = page.locator('iframe[title="Participant preview"]');
   await expect(frame).toHaveAttribute('src', new RegExp(`/preview/${workshop.code}#key=`));

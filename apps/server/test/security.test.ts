@@ -66,3 +66,15 @@ describe('security basics', () => {
     ana.client.close();
   });
 });
+
+describe('the stage key', () => {
+  it('follows from the facilitator key the same way on the server and in the browser client', async () => {
+    const { deriveStageKey } = await import('@leadboard/client');
+    const workshop = await createWorkshop(server.url);
+    expect(await deriveStageKey(workshop.facilitatorToken)).toBe(workshop.stageToken);
+    expect(workshop.stageToken).not.toBe(workshop.facilitatorToken);
+    const stage = new TestClient(server.url);
+    await stage.mustJoin({ code: workshop.code, role: 'stage', token: await deriveStageKey(workshop.facilitatorToken) });
+    stage.close();
+  });
+});

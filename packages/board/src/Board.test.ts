@@ -123,4 +123,12 @@ describe('Board', () => {
     expect(normal.find('.lb-card').attributes('transform')).toBe('translate(500 500)');
     expect(Number(normal.find('.lb-card-box').attributes('width'))).toBe(236);
   });
+
+  it('clips vote clouds to the board, with an id of its own on every board', () => {
+    const first = mount(Board, { props: { clouds: [{ id: 'k', x: 0.5, y: 0.5, spread: 0.9 }] } });
+    const second = mount(Board, { props: { clouds: [{ id: 'k', x: 0.5, y: 0.5, spread: 0.9 }] } });
+    const id = first.find('clipPath').attributes('id')!;
+    expect(first.find('.lb-clouds').attributes('clip-path')).toBe(`url(#${id})`);
+    expect(second.find('clipPath').attributes('id')).not.toBe(id);
+  });
 });

@@ -23,7 +23,7 @@ import {
 } from '@leadboard/core';
 import { randomBytes } from 'node:crypto';
 import { StoreUnavailableError, type RoomStore } from '../store/types.js';
-import { hashToken, newToken } from '../security/tokens.js';
+import { hashToken, newToken, stageKeyFor } from '../security/tokens.js';
 import { LiveRoom, type CommitRecord } from './live-room.js';
 
 export type Outcome = { ok: true; result: CommandResult } | { ok: false; error: AckError };
@@ -123,7 +123,7 @@ export class RoomService {
 
   private async createWith(build: (code: string, facilitatorHash: string, stageHash: string) => RoomState | null) {
     const facilitatorToken = newToken();
-    const stageToken = newToken();
+    const stageToken = stageKeyFor(facilitatorToken);
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = codeFromBytes(randomBytes(8));
       const state = build(code, hashToken(facilitatorToken), hashToken(stageToken));

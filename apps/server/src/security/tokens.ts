@@ -14,3 +14,11 @@ export function hashToken(token: string): string {
 export function newId(): string {
   return randomBytes(8).toString('base64url').replace(/=+$/, '');
 }
+
+/**
+ * A workshop's stage key, derived one way from its facilitator key so that any console holding
+ * the facilitator key can open the stage (packages/client derives it the same way).
+ */
+export function stageKeyFor(facilitatorToken: string): string {
+  return createHash('sha256').update(`leadboard-stage:${facilitatorToken}`).digest('base64url');
+}
