@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defineComponent, h } from 'vue';
 import { mount } from '@vue/test-utils';
 import Board from './Board.vue';
 import { fromSvg, nudge, toSvg, wrap } from './geometry.js';
@@ -125,10 +126,10 @@ describe('Board', () => {
   });
 
   it('clips vote clouds to the board, with an id of its own on every board', () => {
-    const first = mount(Board, { props: { clouds: [{ id: 'k', x: 0.5, y: 0.5, spread: 0.9 }] } });
-    const second = mount(Board, { props: { clouds: [{ id: 'k', x: 0.5, y: 0.5, spread: 0.9 }] } });
-    const id = first.find('clipPath').attributes('id')!;
-    expect(first.find('.lb-clouds').attributes('clip-path')).toBe(`url(#${id})`);
-    expect(second.find('clipPath').attributes('id')).not.toBe(id);
+    const clouds = [{ id: 'k', x: 0.5, y: 0.5, spread: 0.9 }];
+    const page = mount(defineComponent({ render: () => [h(Board, { clouds }), h(Board, { clouds })] }));
+    const ids = page.findAll('clipPath').map((c) => c.attributes('id')!);
+    expect(new Set(ids).size).toBe(2);
+    expect(page.findAll('.lb-clouds').map((g) => g.attributes('clip-path'))).toEqual(ids.map((id) => `url(#${id})`));
   });
 });
