@@ -19,7 +19,7 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --drags N               placement moves per participant (default 3)
   --drag-ms MS            window for the drags (default 1500)
   --burst-ms MS           window for the vote burst (default 1000)
-  --spotlights N          spotlight moves by the facilitator (default 10)
+  --spotlights N          spotlight moves by the facilitator (default 20)
   --seed N                (default 1)
   --profile               V8 CPU profiles of every server process into tests/load/profiles/: one per step,
                           and one of the whole process (node --cpu-prof); profiling slows the servers
@@ -39,7 +39,7 @@ const { values } = parseArgs({
     drags: { type: 'string', default: '3' },
     'drag-ms': { type: 'string', default: '1500' },
     'burst-ms': { type: 'string', default: '1000' },
-    spotlights: { type: 'string', default: '10' },
+    spotlights: { type: 'string', default: '20' },
     seed: { type: 'string', default: '1' },
     'join-concurrency': { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
@@ -122,6 +122,6 @@ if (sizes.length > 1) {
     say(scalingTable(all.map((a) => a.results.find((r) => r.kind === kind)!)));
   }
 }
-if (values.json) writeFileSync(values.json, JSON.stringify({ commit, options, runs: all }, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ commit, options, runs: all }, (k, v) => (k === 'actionSamples' ? undefined : v instanceof Map ? Object.fromEntries(v) : v), 2));
 if (profileDir) say(`\nCPU profiles: ${profileDir}`);
 process.exit(failed ? 1 : 0);

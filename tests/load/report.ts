@@ -1,6 +1,6 @@
 import type { Scenario, SystemResult } from './run.js';
 import type { StepResult } from './steps.js';
-import type { Summary } from './stats.js';
+import { Samples, type Summary } from './stats.js';
 
 /** The targets of design §6 that one run can check. */
 export const TARGETS = {
@@ -10,8 +10,14 @@ export const TARGETS = {
   bytesPerConnection: 50 * 1024,
 };
 
-/** Steps whose fan-out starts with a facilitator command: the ones the 1.5× target is about. */
-const FACILITATOR_STEPS = ['→ place', '→ vote', 'reveal', '→ discuss', 'spotlight'];
+/** Every fan-out sample of the small facilitator actions (phase changes, spotlight moves), pooled. */
+function actions(result: SystemResult): Summary | null {
+  return Samples.of(result.steps.flatMap((s) => s.actionSamples ?? [])).summary();
+}
+
+function actionCount(result: SystemResult): number {
+  return result.steps.reduce((n, s) => n + (s.actionSamples ? (s.ack?.count ?? 0) : 0), 0);
+}
 
 const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const ms = (s: Summary | null) => (s ? `${num(s.p50)} / ${num(s.p95)} / ${num(s.p99)} / ${num(s.max)}` : '–');
@@ -60,7 +66,7 @@ export function ratioTable(leadboard: SystemResult, baseline: SystemResult): str
       ratio(s.fanout?.p50, b.fanout?.p50),
       ratio(s.fanout?.p99, b.fanout?.p99),
       ratio(s.fanout?.max, b.fanout?.max),
-      ratio(s.ack?.p99, b.ack?.p99),
+      (s.ack?.count ?? 0) >= 10 ? ratio(s.ack?.p99, b.ack?.p99) : '–',
       ratio(s.serverCpuMs, b.serverCpuMs),
       ratio(s.traffic.bytesIn, b.traffic.bytesIn),
     ]));
@@ -77,12 +83,21 @@ interface Verdict {
 export function verdicts(leadboard: SystemResult, baseline: SystemResult | null): Verdict[] {
   const out: Verdict[] = [];
   if (baseline) {
-    for (const name of FACILITATOR_STEPS) {
-      const s = leadboard.steps.find((x) => x.name === name)?.fanout;
-      const b = baseline.steps.find((x) => x.name === name)?.fanout;
-      if (!s || !b) continue;
+    const s = actions(leadboard);
+    const b = actions(baseline);
+    if (s && b) {
       const r = s.p99 / b.p99;
-      out.push({ target: `${name}: fan-out p99 ≤ ${TARGETS.fanoutRatio}× plain Socket.IO`, measured: `${num(s.p99)} ms vs ${num(b.p99)} ms = ${r.toFixed(2)}×`, met: r <= TARGETS.fanoutRatio });
+      out.push({
+        target: `facilitator actions (${actionCount(leadboard)} phase changes and spotlight moves, pooled): fan-out p99 ≤ ${TARGETS.fanoutRatio}× plain Socket.IO`,
+        measured: `${num(s.p99)} ms vs ${num(b.p99)} ms = ${r.toFixed(2)}× (p50 ${num(s.p50)} vs ${num(b.p50)} ms)`,
+        met: r <= TARGETS.fanoutRatio,
+      });
+    }
+    const sr = leadboard.steps.find((x) => x.name === 'reveal')?.fanout;
+    const br = baseline.steps.find((x) => x.name === 'reveal')?.fanout;
+    if (sr && br) {
+      const r = sr.p99 / br.p99;
+      out.push({ target: `reveal (every vote to every phone): fan-out p99 ≤ ${TARGETS.fanoutRatio}× plain Socket.IO`, measured: `${num(sr.p99)} ms vs ${num(br.p99)} ms = ${r.toFixed(2)}×`, met: r <= TARGETS.fanoutRatio });
     }
   }
   const vote = leadboard.steps.find((s) => s.name === 'vote burst');

@@ -18,6 +18,17 @@ export class Samples {
     return this.values.length;
   }
 
+  /** Every sample, for pooling several steps into one distribution. */
+  all(): number[] {
+    return [...this.values];
+  }
+
+  static of(values: number[]): Samples {
+    const samples = new Samples();
+    samples.values = [...values];
+    return samples;
+  }
+
   summary(): Summary | null {
     if (!this.values.length) return null;
     const sorted = Float64Array.from(this.values).sort();

@@ -26,6 +26,8 @@ export interface StepResult {
   problems: number;
   /** For the vote burst: from the first vote sent to the last acknowledgement. */
   burstMs?: number;
+  /** Every fan-out sample of a step made of small facilitator actions, to pool them across steps. */
+  actionSamples?: number[];
 }
 
 export interface StepOptions {
@@ -111,6 +113,7 @@ async function measure(
   ctx: StepContext,
   name: string,
   body: (acks: Samples, fanout: Samples) => Promise<number | void>,
+  facilitatorAction = false,
 ): Promise<StepResult> {
   ctx.options.log?.(`${name}…`);
   const acks = new Samples();
@@ -150,6 +153,7 @@ async function measure(
     wallMs,
     problems: ctx.problems.total - problemsBefore,
     ...(typeof burstMs === 'number' ? { burstMs } : {}),
+    ...(facilitatorAction ? { actionSamples: fanout.all() } : {}),
   };
 }
 
@@ -205,7 +209,7 @@ export function teamStep(ctx: StepContext): Promise<StepResult> {
 
 export function phaseStep(ctx: StepContext, phase: Phase): Promise<StepResult> {
   return measure(ctx, `→ ${phase}`, (acks, fanout) =>
-    facilitatorCommand(ctx, acks, fanout, () => ({ type: 'phase.set', phase }), () => (view) => view.meta.phase === phase));
+    facilitatorCommand(ctx, acks, fanout, () => ({ type: 'phase.set', phase }), () => (view) => view.meta.phase === phase), true);
 }
 
 /**
@@ -301,5 +305,5 @@ export function spotlightStep(ctx: StepContext, times: number): Promise<StepResu
         (room) => (view) => view.meta.spotlight === card(room));
       await settle(ctx.rooms, ctx.plan.ordered);
     }
-  });
+  }, true);
 }
