@@ -23,7 +23,8 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  // Two files at a time: one per core. Each test makes its own workshop, so they do not interfere.
+  workers: 2,
   reporter: [['list']],
   use: {
     launchOptions: {
@@ -37,6 +38,7 @@ export default defineConfig({
   webServer: [server(memoryPort, {}), server(redisPort, { REDIS_URL: redisUrl })],
   projects: [
     { name: 'memory', use: { baseURL: `http://127.0.0.1:${memoryPort}` } },
-    { name: 'redis', use: { baseURL: `http://127.0.0.1:${redisPort}` } },
+    // Against Redis, the whole-workshop scenario: the other specs exercise the same server code paths.
+    { name: 'redis', testMatch: /workshop\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${redisPort}` } },
   ],
 });

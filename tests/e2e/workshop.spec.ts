@@ -13,6 +13,12 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
   expect(serious.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** A phone screenshot from the top of the page, where the connection bar belongs. */
+async function snapPhone(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snap(page, name);
+}
+
 async function fileOf(download: Download): Promise<Buffer> {
   return readFileSync((await download.path())!);
 }
@@ -112,7 +118,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await expect(consolePage.locator('[data-team="North"] [data-person]')).toHaveCount(2);
   await expect(consolePage.locator('[data-team="South"] [data-person]')).toHaveCount(2);
   await expectNoSeriousViolations(ana.page, 'lobby');
-  await snap(ana.page, 'workshop-phone-lobby');
+  await snapPhone(ana.page, 'workshop-phone-lobby');
   await snap(stage, 'workshop-stage-lobby');
 
   const next = async (title: string) => {
@@ -124,7 +130,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
 
   await next('Framing');
   await expectNoSeriousViolations(cleo.page, 'framing');
-  await snap(cleo.page, 'workshop-phone-framing');
+  await snapPhone(cleo.page, 'workshop-phone-framing');
   await snap(stage, 'workshop-stage-framing');
 
   // Scenarios from the phones; the deck came with the workshop.
@@ -138,7 +144,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await expect(stage.getByText(CONTESTED)).toBeVisible();
   await expect(ana.page.getByText(HOSTILE_SHOWN)).toBeVisible();
   await expectNoSeriousViolations(cleo.page, 'scenarios');
-  await snap(ana.page, 'workshop-phone-scenarios');
+  await snapPhone(ana.page, 'workshop-phone-scenarios');
   await snap(stage, 'workshop-stage-scenarios');
   let view = await truth.view();
   const byText = (text: string) => Object.values(view.scenarios).find((s) => s.text === text)!;
@@ -167,7 +173,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await tapBoard(ben.page, { x: 0.2, y: 0.3 });
   await expect(stage.locator('.lb-card')).toHaveCount(3);
   await expectNoSeriousViolations(ana.page, 'place');
-  await snap(ana.page, 'workshop-phone-place');
+  await snapPhone(ana.page, 'workshop-phone-place');
   await snap(stage, 'workshop-stage-place');
 
   // Vote: private dots and stars; Ben reloads in the middle, Dev drops off the network and comes back.
@@ -206,7 +212,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await expect(stage.locator('.lb-dot')).toHaveCount(0);
   expect((await truth.view()).votes).toEqual({});
   await expectNoSeriousViolations(dev.page, 'vote');
-  await snap(dev.page, 'workshop-phone-vote');
+  await snapPhone(dev.page, 'workshop-phone-vote');
   await snap(stage, 'workshop-stage-vote');
   await consolePage.getByTestId('reveal').getByRole('button').click();
   await expect(consolePage.getByTestId('reveal')).toContainText('Hide votes');
@@ -234,7 +240,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await truth.client.must({ type: 'placement.set', scenarioId: contested.id, x: 0.75, y: 0.85, teamId: south.id });
   await expectNoSeriousViolations(cleo.page, 'discuss');
   await expectNoSeriousViolations(stage, 'stage discuss');
-  await snap(cleo.page, 'workshop-phone-discuss');
+  await snapPhone(cleo.page, 'workshop-phone-discuss');
   await snap(stage, 'workshop-stage-discuss');
 
   // The timer runs out: input locks on the phones until the facilitator unlocks it.
@@ -242,7 +248,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await expect(ana.page.getByTestId('locked')).toBeVisible({ timeout: 15_000 });
   await expect(stage.getByTestId('stage-timer')).toContainText('input locked');
   await expect(ana.page.getByTestId('tag-risk')).toBeDisabled();
-  await snap(ana.page, 'workshop-phone-locked');
+  await snapPhone(ana.page, 'workshop-phone-locked');
 
   // The facilitator's tab closes by accident and is reopened from the facilitator link.
   await consolePage.close();
@@ -275,13 +281,13 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await expect(consolePage.getByText('Share one thing I know each week.')).toBeVisible();
   await expectNoSeriousViolations(ana.page, 'conclude');
   await expectNoSeriousViolations(stage, 'stage conclude');
-  await snap(ana.page, 'workshop-phone-conclude');
+  await snapPhone(ana.page, 'workshop-phone-conclude');
   await snap(stage, 'workshop-stage-conclude');
 
   // Ended: every export, checked against what happened on the screens.
   await next('Ended');
   await expectNoSeriousViolations(ben.page, 'ended');
-  await snap(ben.page, 'workshop-phone-ended');
+  await snapPhone(ben.page, 'workshop-phone-ended');
   await snap(stage, 'workshop-stage-ended');
   const files: Record<string, Buffer> = {};
   for (const kind of ['json', 'csv', 'csv-votes', 'md', 'svg', 'png']) {

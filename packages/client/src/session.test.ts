@@ -148,3 +148,22 @@ describe('LiveSession commands', () => {
     expect(await done).toMatchObject({ ok: false, error: { code: 'WRONG_PHASE' } });
   });
 });
+
+describe('LiveSession adopting a join', () => {
+  it('starts from a join already answered on a connected socket, and joins again only after a reconnect', async () => {
+    const socket = new FakeSocket();
+    socket.connected = true;
+    const { sink, snapshots } = recordingSink();
+    const session = new LiveSession({
+      code: 'ABC234', role: 'participant', storage: new MemoryStorage(), sink, socket: socket as unknown as ClientSocket,
+      adopt: { you: { role: 'participant', id: 'p9', token: 't' }, snapshot: snapshot(7) },
+    });
+    session.start();
+    expect(session.state).toBe('live');
+    expect(session.you?.id).toBe('p9');
+    expect(snapshots).toEqual([7]);
+    expect(socket.sent.filter((s) => s.event === 'join')).toHaveLength(0);
+    socket.fire('changed', delta(8, 8));
+    expect(session.seq).toBe(8);
+  });
+});

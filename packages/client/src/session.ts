@@ -54,6 +54,11 @@ export interface SessionOptions {
   ackTimeoutMs?: number;
   /** Milliseconds a seq gap may last before the session asks for a snapshot. */
   gapWaitMs?: number;
+  /**
+   * A join already made on `socket` (a participant's first join, answered before the session
+   * existed): the session starts from it instead of joining again.
+   */
+  adopt?: { you: You; snapshot: Snapshot };
 }
 
 const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
@@ -95,8 +100,17 @@ export class LiveSession {
   start(): void {
     this.stopped = false;
     this.setState(this.state === 'ended' ? 'connecting' : this.state);
-    this.socket.connect();
     this.options.sink.pending(this.outbox.size);
+    const adopted = this.options.adopt;
+    this.options.adopt = undefined;
+    if (adopted && this.socket.connected) {
+      this.you = adopted.you;
+      this.applySnapshot(adopted.snapshot);
+      this.setState('live');
+      this.pump();
+      return;
+    }
+    this.socket.connect();
   }
 
   stop(): void {

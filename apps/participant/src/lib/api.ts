@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { identities, type ClientSocket, type KeyValueStorage } from '@leadboard/client';
-import type { AckError, JoinAck, Phase } from '@leadboard/core';
+import type { AckError, JoinAck, Phase, Snapshot, You } from '@leadboard/core';
 
 /** What the join page may know about a room before joining it. */
 export interface WorkshopSummary {
@@ -44,12 +44,32 @@ export async function fetchWorkshop(code: string, signal?: AbortSignal): Promise
   }
 }
 
+/** A first join's connection, handed to the live session so it does not connect and join again. */
+export interface JoinHandoff {
+  code: string;
+  socket: ClientSocket;
+  you: You;
+  snapshot: Snapshot;
+}
+
+let handoff: JoinHandoff | null = null;
+
+/** The connection a first join left for the live session of this room, once. */
+export function takeHandoff(code: string): JoinHandoff | null {
+  const taken = handoff?.code === code ? handoff : null;
+  if (handoff && !taken) handoff.socket.disconnect();
+  handoff = null;
+  return taken;
+}
+
 /**
- * Join a room as a new participant and keep the token on this device. The live session that
- * follows finds the token in storage and resumes with it, exactly as after a reload.
+ * Join a room as a new participant and keep the token on this device. The connection stays open
+ * for the live session that follows; after any reconnect it resumes with the saved token, exactly
+ * as after a reload.
  */
 export async function joinAsNew(code: string, name: string, storage: KeyValueStorage): Promise<JoinOutcome> {
-  const socket: ClientSocket = io({ forceNew: true, reconnection: false, timeout: 10_000 });
+  const socket: ClientSocket = io({ forceNew: true, timeout: 10_000, reconnectionDelayMax: 4000 });
+  let kept = false;
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -59,11 +79,14 @@ export async function joinAsNew(code: string, name: string, storage: KeyValueSto
     if (!ack.ok) return ack;
     if (!ack.you.token || !ack.you.id) return { ok: false, error: { code: 'INTERNAL', message: 'The server did not hand out an identity.' } };
     identities.saveParticipant(storage, code, { token: ack.you.token, participantId: ack.you.id, name });
+    takeHandoff('');
+    handoff = { code, socket, you: ack.you, snapshot: ack.snapshot };
+    kept = true;
     return { ok: true };
   } catch {
     return { ok: false, error: OFFLINE };
   } finally {
-    socket.disconnect();
+    if (!kept) socket.disconnect();
   }
 }
 

@@ -21,6 +21,7 @@ import {
   type Participant,
   type Team,
 } from '@leadboard/core';
+import { takeHandoff } from '../lib/api.js';
 import { Overlay } from '../lib/overlay.js';
 import { useDeviceStore } from './device.js';
 
@@ -79,12 +80,14 @@ export const useRoomStore = defineStore('room', () => {
     leaving.value = false;
     // The preview keeps nothing on the device: not the key, not an outbox.
     storage = target.role === 'stage' ? new MemoryStorage() : (options.storage ?? browserStorage());
+    const handoff = target.role === 'participant' ? takeHandoff(target.code) : null;
     const sessionOptions: SessionOptions = {
       code: target.code,
       role: target.role,
       token: target.role === 'stage' ? target.key : undefined,
       storage,
       sink: sink(),
+      ...(handoff ? { socket: handoff.socket, adopt: { you: handoff.you, snapshot: handoff.snapshot } } : {}),
     };
     if (options.connect) session = options.connect(sessionOptions);
     else {
