@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineBusy, waitForQuiet } from './machine.js';
 import { heading, memoryLine, ratioTable, scalingTable, stepTable, verdicts, verdictTable } from './report.js';
-import { runSystem, SCENARIOS, type RunOptions, type SystemResult } from './run.js';
+import { pool, runSystem, SCENARIOS, type RunOptions, type SystemResult } from './run.js';
 import type { ServerKind } from './server-process.js';
 
 const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
@@ -16,6 +16,7 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --store memory|redis    (default: the scenario's; two-nodes always uses redis)
   --redis URL             Redis for the redis store and adapter (default redis://127.0.0.1:6379/13)
   --only leadboard|baseline
+  --rounds N              run each system N times, alternating which goes first, and pool the figures (default 1)
   --drags N               placement moves per participant (default 3)
   --drag-ms MS            window for the drags (default 1500)
   --burst-ms MS           window for the vote burst (default 1000)
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     store: { type: 'string' },
     redis: { type: 'string', default: 'redis://127.0.0.1:6379/13' },
     only: { type: 'string' },
+    rounds: { type: 'string', default: '1' },
     drags: { type: 'string', default: '3' },
     'drag-ms': { type: 'string', default: '1500' },
     'burst-ms': { type: 'string', default: '1000' },
@@ -94,17 +96,31 @@ let failed = false;
 for (const participantsPerRoom of sizes) {
   const scenario = { ...base, participantsPerRoom, rooms: values.rooms ? Number(values.rooms) : base.rooms, store };
   say(heading(scenario, options));
-  const results: SystemResult[] = [];
-  for (const kind of kinds) {
-    const busy = values.quiet ? await waitForQuiet(Number(values.quiet), 600_000, options.log) : await machineBusy();
-    const started = Date.now();
-    const result = await runSystem(kind, scenario, options);
-    results.push(result);
-    say(`\n### ${kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)'} — ${((Date.now() - started) / 1000).toFixed(0)} s; machine ${busy.toFixed(0)} % busy before the run\n`);
-    say(stepTable(result));
-    say(`\n${memoryLine(result)}`);
-    if (result.problems.total) say(`problems: ${result.problems.toString()}`);
-    if (result.notes.total) say(`notes: ${result.notes.toString()}`);
+  const runs = new Map<ServerKind, SystemResult[]>(kinds.map((k) => [k, []]));
+  const rounds = Number(values.rounds);
+  for (let round = 0; round < rounds; round++) {
+    // Alternate the order, so that neither system always gets the quieter slot.
+    for (const kind of round % 2 ? [...kinds].reverse() : kinds) {
+      const busy = values.quiet ? await waitForQuiet(Number(values.quiet), 600_000, options.log) : await machineBusy();
+      const started = Date.now();
+      const result = await runSystem(kind, scenario, { ...options, seed: options.seed + round });
+      runs.get(kind)!.push(result);
+      const title = kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)';
+      say(`\n### ${title}${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s; machine ${busy.toFixed(0)} % busy before the run\n`);
+      say(stepTable(result));
+      say(`\n${memoryLine(result)}`);
+      if (result.problems.total) say(`problems: ${result.problems.toString()}`);
+      if (result.notes.total) say(`notes: ${result.notes.toString()}`);
+    }
+  }
+  const results = kinds.map((kind) => pool(runs.get(kind)!));
+  if (rounds > 1) {
+    for (const result of results) {
+      say(`\n### ${result.kind === 'leadboard' ? 'Leadboard' : 'plain Socket.IO (baseline)'}, ${rounds} rounds pooled\n`);
+      say(stepTable(result));
+      say(`\n${memoryLine(result)}`);
+      if (result.problems.total) say(`problems: ${result.problems.toString()}`);
+    }
   }
   const leadboard = results.find((r) => r.kind === 'leadboard');
   const baseline = results.find((r) => r.kind === 'baseline') ?? null;
@@ -122,6 +138,6 @@ if (sizes.length > 1) {
     say(scalingTable(all.map((a) => a.results.find((r) => r.kind === kind)!)));
   }
 }
-if (values.json) writeFileSync(values.json, JSON.stringify({ commit, options, runs: all }, (k, v) => (k === 'actionSamples' ? undefined : v instanceof Map ? Object.fromEntries(v) : v), 2));
+if (values.json) writeFileSync(values.json, JSON.stringify({ commit, options, runs: all }, (k, v) => (k === 'ackSamples' || k === 'fanoutSamples' ? undefined : v instanceof Map ? Object.fromEntries(v) : v), 2));
 if (profileDir) say(`\nCPU profiles: ${profileDir}`);
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,7 @@ import { DECK, LIMITS } from '@leadboard/core';
 import { Meter, type MemoryMark } from './meter.js';
 import { createRooms, teardown, verifyViews, type RoomPlan } from './rooms.js';
 import { ServerProcess, type ServerKind } from './server-process.js';
-import { Problems } from './stats.js';
+import { Problems, Samples } from './stats.js';
 import {
   dragStep,
   joinStep,
@@ -52,6 +52,8 @@ export interface MemoryResult {
 export interface SystemResult {
   kind: ServerKind;
   participants: number;
+  /** How many runs were pooled into this result. */
+  rounds: number;
   steps: StepResult[];
   memory: MemoryResult;
   problems: Problems;
@@ -109,6 +111,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     return {
       kind,
       participants,
+      rounds: 1,
       steps,
       memory: {
         connections,
@@ -127,4 +130,58 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     meter.close();
     await Promise.all(servers.map((s) => s.stop()));
   }
+}
+
+/**
+ * Several runs of one system as one result: latency samples pooled, CPU, traffic and memory
+ * averaged per run, problems added up, the vote burst's worst duration kept.
+ */
+export function pool(results: SystemResult[]): SystemResult {
+  const first = results[0]!;
+  if (results.length === 1) return first;
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const steps = first.steps.map((step, i): StepResult => {
+    const all = results.map((r) => r.steps[i]!);
+    const avg = (f: (s: StepResult) => number) => mean(all.map(f));
+    const ackSamples = all.flatMap((s) => s.ackSamples);
+    const fanoutSamples = all.flatMap((s) => s.fanoutSamples);
+    return {
+      ...step,
+      ack: Samples.of(ackSamples).summary(),
+      fanout: Samples.of(fanoutSamples).summary(),
+      ackSamples,
+      fanoutSamples,
+      traffic: {
+        msgsIn: avg((s) => s.traffic.msgsIn),
+        bytesIn: avg((s) => s.traffic.bytesIn),
+        msgsOut: avg((s) => s.traffic.msgsOut),
+        bytesOut: avg((s) => s.traffic.bytesOut),
+      },
+      serverCpuMs: avg((s) => s.serverCpuMs),
+      redisCpuMs: step.redisCpuMs === null ? null : avg((s) => s.redisCpuMs ?? 0),
+      clientCpuMs: avg((s) => s.clientCpuMs),
+      load: avg((s) => s.load),
+      wallMs: avg((s) => s.wallMs),
+      problems: all.reduce((n, s) => n + s.problems, 0),
+      ...(step.burstMs === undefined ? {} : { burstMs: Math.max(...all.map((s) => s.burstMs ?? 0)) }),
+    };
+  });
+  const problems = new Problems();
+  const notes = new Problems();
+  for (const r of results) {
+    for (const [kind, n] of r.problems.counts) problems.add(kind, n);
+    for (const [kind, n] of r.notes.counts) notes.add(kind, n);
+  }
+  return {
+    ...first,
+    rounds: results.length,
+    steps,
+    memory: {
+      ...first.memory,
+      rssPerConnection: mean(results.map((r) => r.memory.rssPerConnection)),
+      heapPerConnection: mean(results.map((r) => r.memory.heapPerConnection)),
+    },
+    problems,
+    notes,
+  };
 }

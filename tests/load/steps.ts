@@ -26,8 +26,11 @@ export interface StepResult {
   problems: number;
   /** For the vote burst: from the first vote sent to the last acknowledgement. */
   burstMs?: number;
-  /** Every fan-out sample of a step made of small facilitator actions, to pool them across steps. */
-  actionSamples?: number[];
+  /** Made of small facilitator actions (phase changes, spotlight moves): pooled for the fan-out target. */
+  facilitatorAction: boolean;
+  /** Every sample, to pool rounds and steps. */
+  ackSamples: number[];
+  fanoutSamples: number[];
 }
 
 export interface StepOptions {
@@ -153,7 +156,9 @@ async function measure(
     wallMs,
     problems: ctx.problems.total - problemsBefore,
     ...(typeof burstMs === 'number' ? { burstMs } : {}),
-    ...(facilitatorAction ? { actionSamples: fanout.all() } : {}),
+    facilitatorAction,
+    ackSamples: acks.all(),
+    fanoutSamples: fanout.all(),
   };
 }
 
