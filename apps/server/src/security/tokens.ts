@@ -10,9 +10,21 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
-/** A short random entity id (66 bits), URL-safe. */
+const ID_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A short random entity id (12 letters and digits, about 71 bits). Letters and digits only: an id
+ * starting with `-` would be taken for a formula by spreadsheets, and changed by the CSV export.
+ */
 export function newId(): string {
-  return randomBytes(8).toString('base64url').replace(/=+$/, '');
+  let id = '';
+  // 248 is the largest multiple of 62 below 256: dropping larger bytes keeps every character equally likely.
+  while (id.length < 12) {
+    for (const byte of randomBytes(16)) {
+      if (byte < 248 && id.length < 12) id += ID_ALPHABET[byte % 62];
+    }
+  }
+  return id;
 }
 
 /**
