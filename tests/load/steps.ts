@@ -162,6 +162,15 @@ async function measure(
   };
 }
 
+/** The value of `promise`, or null once `ms` have passed. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  const result = await Promise.race([promise, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
 /** Run `send` for each item at a random moment within `windowMs`. */
 async function spread<T>(items: T[], windowMs: number, random: () => number, send: (item: T) => Promise<void>): Promise<void> {
   await Promise.all(items.map((item) => {
@@ -284,8 +293,11 @@ export function voteStep(ctx: StepContext): Promise<StepResult> {
 /** The reveal: the facilitator's command to every phone holding every vote of its room. */
 export function revealStep(ctx: StepContext): Promise<StepResult> {
   return measure(ctx, 'reveal', async (acks, fanout) => {
-    await facilitatorCommand(ctx, acks, fanout, () => ({ type: 'votes.reveal', revealed: true }),
-      (room) => (view) => view.meta.revealed && Object.keys(view.votes).length >= room.votes.size);
+    const complete = (room: RoomRun) => (view: RoomView) => view.meta.revealed && Object.keys(view.votes).length >= room.votes.size;
+    await facilitatorCommand(ctx, acks, fanout, () => ({ type: 'votes.reveal', revealed: true }), complete);
+    // The facilitator's screen is checked too, once it had the same time to hear every server.
+    await Promise.all(ctx.rooms.map((room) => within(room.facilitator.when(complete(room)), FANOUT_TIMEOUT_MS)));
+    for (const room of ctx.rooms) room.facilitator.forgetWatches();
     for (const room of ctx.rooms) {
       for (const phone of [room.facilitator, ...room.phones]) {
         const votes = phone.view?.votes as Record<string, Record<string, { x: number; y: number }>> | undefined;
