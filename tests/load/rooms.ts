@@ -28,10 +28,9 @@ export interface RoomPlan {
   joinConcurrency: number;
 }
 
-/** Create every workshop over HTTP and connect its facilitator. */
-export async function createRooms(plan: RoomPlan, problems: Problems): Promise<RoomRun[]> {
+/** Create every workshop over HTTP and connect its facilitator, adding each to `rooms` as it comes. */
+export async function createRooms(plan: RoomPlan, problems: Problems, rooms: RoomRun[]): Promise<void> {
   const url = plan.urls[0]!;
-  const rooms: RoomRun[] = [];
   for (let r = 0; r < plan.rooms; r++) {
     const res = await fetch(`${url}/api/workshops`, {
       method: 'POST',
@@ -41,14 +40,14 @@ export async function createRooms(plan: RoomPlan, problems: Problems): Promise<R
     if (res.status !== 201) throw new Error(`creating a workshop failed: ${res.status} ${await res.text()}`);
     const { code, facilitatorToken } = (await res.json()) as { code: string; facilitatorToken: string };
     const facilitator = new Phone(url, plan.ordered);
+    const room: RoomRun = { code, facilitatorToken, url, facilitator, phones: [], teams: [], cards: [], votes: new Map() };
+    rooms.push(room);
     await facilitator.join({ code, role: 'facilitator', token: facilitatorToken });
     const view = facilitator.view!;
-    const teams = (Object.values(view.teams) as Team[]).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((t) => t.id);
-    const cards = Object.values(view.scenarios).filter((s) => s.teamId === null && !s.hidden).map((s) => s.id).sort();
-    if (!teams.length || !cards.length) problems.add('workshop-without-teams-or-cards');
-    rooms.push({ code, facilitatorToken, url, facilitator, phones: [], teams, cards, votes: new Map() });
+    room.teams = (Object.values(view.teams) as Team[]).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((t) => t.id);
+    room.cards = Object.values(view.scenarios).filter((s) => s.teamId === null && !s.hidden).map((s) => s.id).sort();
+    if (!room.teams.length || !room.cards.length) problems.add('workshop-without-teams-or-cards');
   }
-  return rooms;
 }
 
 /** Connect and join every participant, a bounded number at a time, rooms filling side by side. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DECK, LIMITS } from '@leadboard/core';
 import { Meter, type MemoryMark } from './meter.js';
-import { createRooms, teardown, verifyViews, type RoomPlan } from './rooms.js';
+import { createRooms, teardown, verifyViews, type RoomPlan, type RoomRun } from './rooms.js';
 import { ServerProcess, type ServerKind } from './server-process.js';
 import { Problems, Samples } from './stats.js';
 import {
@@ -78,6 +78,8 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     cards: DECK.length,
   })));
   const meter = await Meter.open(servers, redisUrl);
+  // Filled as workshops are created, so that even a failed run deletes what it made.
+  const rooms: RoomRun[] = [];
   try {
     const plan: RoomPlan = {
       rooms: scenario.rooms,
@@ -88,7 +90,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
       joinConcurrency: options.joinConcurrency,
     };
     const problems = new Problems();
-    const rooms = await createRooms(plan, problems);
+    await createRooms(plan, problems, rooms);
     const notes = new Problems();
     const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters(), kind, stepCount: 0 };
     const before = await meter.memory();
@@ -105,7 +107,6 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
       options.log?.('comparing every view with a fresh snapshot…');
       await verifyViews(rooms, problems);
     }
-    await teardown(rooms);
     const participants = scenario.rooms * scenario.participantsPerRoom;
     const connections = after.connections - before.connections;
     return {
@@ -127,6 +128,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     for (const server of servers) process.stderr.write(server.output.join(''));
     throw error;
   } finally {
+    await teardown(rooms);
     meter.close();
     await Promise.all(servers.map((s) => s.stop()));
   }
