@@ -84,6 +84,15 @@ describe('LiveSession ordering', () => {
     expect(session.seq).toBe(5);
   });
 
+  it('applies a delta that straddles the snapshot it joined with, without asking for another', async () => {
+    const { socket, session, log } = await started();
+    socket.fire('changed', delta(2, 5));
+    expect(session.seq).toBe(5);
+    expect(log.map((l) => l.seq)).toEqual([5]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(socket.sent.some((s) => s.event === 'sync')).toBe(false);
+  });
+
   it('asks for a snapshot when a gap does not fill', async () => {
     const { socket, snapshots, session } = await started();
     socket.syncSnapshot = snapshot(9);

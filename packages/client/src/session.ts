@@ -209,7 +209,9 @@ export class LiveSession {
       return;
     }
     if (delta.seq <= this.seq) return;
-    if (delta.from === this.seq + 1) {
+    // Parts carry whole values as of delta.seq, so a delta that starts at or before what the view
+    // already holds (one that straddles a join's snapshot) brings the view to delta.seq exactly.
+    if (delta.from <= this.seq + 1) {
       this.seq = delta.seq;
       this.options.sink.changes(delta.changes, delta.seq);
       this.drainBuffered();
@@ -230,7 +232,7 @@ export class LiveSession {
     while (progressed) {
       progressed = false;
       for (const delta of this.buffered) {
-        if (delta.from === this.seq + 1) {
+        if (delta.from <= this.seq + 1 && delta.seq > this.seq) {
           this.seq = delta.seq;
           this.options.sink.changes(delta.changes, delta.seq);
           progressed = true;

@@ -40,6 +40,11 @@ export class LiveRoom {
 
   /** Replace the copy with a fresh load, keeping any newer commits already received. */
   reset(stored: StoredRoom): void {
+    // Commits merged while the load was under way can make the copy newer than what was read.
+    if (stored.rev < this.rev) {
+      this.valid = true;
+      return;
+    }
     this.state = fromParts(stored.parts)!;
     this.versions = stored.versions;
     this.rev = stored.rev;

@@ -386,7 +386,20 @@ export class RoomService {
         return items.forEach((i) => i.resolve(notFound));
       }
       if (result.status === 'conflict') {
-        room.valid = false;
+        // Another process committed first: its commit usually reaches this copy within
+        // milliseconds, which is much cheaper than reloading the whole room.
+        try {
+          const rev = await this.store.revision(code);
+          if (rev === null) {
+            this.forget(code);
+            return items.forEach((i) => i.resolve(notFound));
+          }
+          if (rev > room.rev) await this.catchUp(room, rev);
+          else room.valid = false;
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) return items.forEach((i) => i.resolve(unavailable()));
+          throw error;
+        }
         continue;
       }
       if (result.status === 'duplicate') {
