@@ -50,8 +50,16 @@ export async function protocolParticipant(baseURL: string, code: string, name: s
   return client;
 }
 
-/** Where a board point is on the screen, from the SVG's own transform. */
+/** Where a board point is on the screen, from the SVG's own transform, once the page has stopped scrolling. */
 export async function boardPoint(board: Locator, point: Point): Promise<{ x: number; y: number }> {
+  // Selecting a card scrolls the board into view, smoothly unless motion is reduced: wait it out.
+  let last = await board.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await board.page().waitForTimeout(50);
+    const now = await board.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y) break;
+    last = now;
+  }
   return board.locator('svg.lb-board').evaluate((svg, p) => {
     const matrix = (svg as SVGSVGElement).getScreenCTM()!;
     const at = new DOMPoint(p.x * 1000, (1 - p.y) * 1000).matrixTransform(matrix);

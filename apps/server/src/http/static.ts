@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressed } from './precompressed.js';
 
 export interface AppDirs {
   participant: string;
@@ -20,11 +21,11 @@ export function serveApps(app: Express, dirs: AppDirs): { participant: boolean; 
     res.sendFile(join(dir, 'index.html'));
   };
   if (found.facilitator) {
-    app.use('/host', express.static(dirs.facilitator, assets));
+    app.use('/host', precompressed(dirs.facilitator, assets), express.static(dirs.facilitator, assets));
     app.get(['/host', '/host/{*rest}'], html(dirs.facilitator));
   }
   if (found.participant) {
-    app.use(express.static(dirs.participant, assets));
+    app.use(precompressed(dirs.participant, assets), express.static(dirs.participant, assets));
     app.get(['/', '/join', '/join/{*rest}', '/preview/{*rest}'], html(dirs.participant));
   }
   return found;
