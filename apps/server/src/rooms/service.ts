@@ -1,10 +1,9 @@
 import {
-  apply,
+  applyBatch,
   codeFromBytes,
   createRoom,
   fromImport,
   isStructural,
-  joinParticipant,
   partKey,
   readPart,
   routeChanges,
@@ -12,10 +11,10 @@ import {
   WIDE_READS,
   type Actor,
   type AckError,
-  type ApplyResult,
   type Command,
   type CommandResult,
   type CreateRoomInput,
+  type NewParticipant,
   type PartKey,
   type RoomState,
   type RoutedChanges,
@@ -45,7 +44,7 @@ interface Pending {
   actor: Actor;
   ackKey: string | null;
   origin: string | null;
-  run: (state: RoomState, ctx: { now: number; actor: Actor; newId: () => string }) => ApplyResult;
+  step: { command: Command } | { join: NewParticipant };
   wide: boolean;
   resolve: (outcome: Outcome) => void;
 }
@@ -228,7 +227,7 @@ export class RoomService {
       ackKey,
       origin,
       wide: WIDE_READS.has(command.type),
-      run: (state, ctx) => apply(state, command, ctx),
+      step: { command },
     });
   }
 
@@ -239,7 +238,7 @@ export class RoomService {
       ackKey: null,
       origin,
       wide: false,
-      run: (state, ctx) => joinParticipant(state, { name, tokenHash }, ctx),
+      step: { join: { name, tokenHash } },
     });
   }
 
@@ -263,6 +262,9 @@ export class RoomService {
     try {
       const queue = this.queues.get(code)!;
       while (queue.length) {
+        // Let commands that have already arrived join this batch: a burst is applied (and copied,
+        // and committed) in a few large batches rather than one by one.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = queue.splice(0, this.options.maxBatch ?? 256);
         try {
           await this.process(code, batch);
@@ -285,7 +287,7 @@ export class RoomService {
   }
 
   private async process(code: string, batch: Pending[]): Promise<void> {
-    let items = batch;
+    let items = withoutTwins(batch);
     let rechecked = false;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && items.length; attempt++) {
       let room: LiveRoom | null;
@@ -307,22 +309,19 @@ export class RoomService {
 
       const base = room.state;
       const baseRev = room.rev;
-      let state = base;
-      const changed = new Set<PartKey>();
+      const now = this.clock();
+      const batch = applyBatch(base, items.map((item) => ({ ...item.step, ctx: { now, actor: item.actor, newId: this.options.newId } })));
+      const state = batch.state;
+      const changed = new Set<PartKey>(batch.changed);
       const checked = new Set<PartKey>();
       const applied: [Pending, Outcome][] = [];
       const refused: [Pending, Outcome][] = [];
-      for (const item of items) {
-        const result = item.run(state, { now: this.clock(), actor: item.actor, newId: this.options.newId });
-        if (!result.ok) {
-          refused.push([item, { ok: false, error: result.error }]);
-          continue;
-        }
-        state = result.state;
-        for (const key of result.changed) changed.add(key);
+      batch.outcomes.forEach((outcome, i) => {
+        const item = items[i]!;
+        if (!outcome.ok) return refused.push([item, { ok: false, error: outcome.error }]);
         if (item.actor.role === 'participant') checked.add(partKey('participants', item.actor.participantId));
-        applied.push([item, { ok: true, result: result.result }]);
-      }
+        applied.push([item, { ok: true, result: outcome.result }]);
+      });
       if (refused.length && !rechecked) {
         // A refusal may come from a copy that is behind another process, or answer a retry of a
         // command that another process already applied: check both once before answering.
@@ -429,6 +428,29 @@ export class RoomService {
     }
     items.forEach((i) => i.resolve(unavailable('The workshop is very busy; try again.')));
   }
+}
+
+/**
+ * The same command id sent again before the first copy was applied (a retry racing its original)
+ * is applied once: the later copies are answered with the first one's outcome.
+ */
+function withoutTwins(batch: Pending[]): Pending[] {
+  const first = new Map<string, Pending>();
+  const unique: Pending[] = [];
+  for (const item of batch) {
+    const original = item.ackKey ? first.get(item.ackKey) : undefined;
+    if (!original) {
+      if (item.ackKey) first.set(item.ackKey, item);
+      unique.push(item);
+      continue;
+    }
+    const answer = original.resolve;
+    original.resolve = (outcome) => {
+      answer(outcome);
+      item.resolve(outcome);
+    };
+  }
+  return unique;
 }
 
 function internal(error: unknown): Outcome {

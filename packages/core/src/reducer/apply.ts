@@ -44,30 +44,42 @@ function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: 
   return { me };
 }
 
+/** Check and run one command inside a transaction: its result, or the refusal. */
+export function runCommand(tx: Tx, command: Command): DomainError | CommandResult {
+  const state = tx.state;
+  const ctx = tx.ctx;
+  const rule = RULES[command.type as CommandType] as Rule | undefined;
+  if (!rule) return fail('INVALID', `Unknown command "${String(command.type)}".`);
+  const who = authorise(state, rule, ctx);
+  if ('code' in who) return who;
+  const { me } = who;
+  const phases = me && rule.participantPhases ? rule.participantPhases : rule.phases;
+  if (!phaseAllowed(phases, state.meta.phase)) {
+    const phase = PHASE_GUIDE[state.meta.phase].title.toLowerCase();
+    return fail('WRONG_PHASE', `Not possible in the ${phase} phase.`);
+  }
+  if (me && rule.lockable && isInputLocked(state.meta, ctx.now)) {
+    return fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.');
+  }
+  const outcome = rule.run(tx, command, me);
+  if (outcome && 'code' in outcome && 'message' in outcome && typeof outcome.code === 'string') return outcome as DomainError;
+  return (outcome as CommandResult | undefined) ?? {};
+}
+
 /**
  * Apply one command to a state. Pure: the input state is never mutated, time and ids come from ctx.
  * Returns the new state and the keys of the parts that changed, or a refusal with a stable code.
  */
 export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult {
-  const rule = RULES[command.type as CommandType] as Rule | undefined;
-  if (!rule) return { ok: false, error: fail('INVALID', `Unknown command "${String(command.type)}".`) };
-  const who = authorise(state, rule, ctx);
-  if ('code' in who) return { ok: false, error: who };
-  const { me } = who;
-  const phases = me && rule.participantPhases ? rule.participantPhases : rule.phases;
-  if (!phaseAllowed(phases, state.meta.phase)) {
-    const phase = PHASE_GUIDE[state.meta.phase].title.toLowerCase();
-    return { ok: false, error: fail('WRONG_PHASE', `Not possible in the ${phase} phase.`) };
-  }
-  if (me && rule.lockable && isInputLocked(state.meta, ctx.now)) {
-    return { ok: false, error: fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.') };
-  }
   const tx = new Tx(state, ctx);
-  const outcome = rule.run(tx, command, me);
-  if (outcome && 'code' in outcome && 'message' in outcome && typeof outcome.code === 'string') {
-    return { ok: false, error: outcome as DomainError };
-  }
-  return { ok: true, state: tx.state, changed: [...tx.changed], result: (outcome as CommandResult | undefined) ?? {} };
+  tx.begin(ctx);
+  const outcome = runCommand(tx, command);
+  if (isRefusal(outcome)) return { ok: false, error: outcome };
+  return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
+}
+
+export function isRefusal(outcome: DomainError | CommandResult): outcome is DomainError {
+  return typeof outcome.code === 'string' && typeof outcome.message === 'string' && Object.keys(outcome).length === 2;
 }
 
 /**

@@ -3,9 +3,10 @@ import { DECK } from '../content/deck.js';
 import { emptyCollections } from '../parts.js';
 import { activeParticipants, smallestTeam } from '../rules.js';
 import type { Ctx, DomainError, Participant, RoomState, Settings } from '../types.js';
+import type { CommandResult } from './rule.js';
 import { newTeam } from './teams.js';
 import { fail, Tx } from './tx.js';
-import type { ApplyResult } from './apply.js';
+import { isRefusal, type ApplyResult } from './apply.js';
 
 export interface CreateRoomInput {
   code: string;
@@ -73,12 +74,26 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
  * A new participant joins. Teams are picked by the participant in the lobby and framing when the
  * facilitator allows it; otherwise, or later in the workshop, the smallest team takes them in.
  */
-export function joinParticipant(state: RoomState, input: { name: string; tokenHash: string }, ctx: Ctx): ApplyResult {
-  if (state.meta.phase === 'ended') return { ok: false, error: fail('WRONG_PHASE', 'This workshop has ended.') };
-  if (state.auth[input.tokenHash]) return { ok: false, error: fail('CONFLICT', 'That token is already in use.') };
-  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) {
-    return { ok: false, error: fail('ROOM_FULL', 'This workshop is full.') };
-  }
+export function joinParticipant(state: RoomState, input: NewParticipant, ctx: Ctx): ApplyResult {
+  const tx = new Tx(state, ctx);
+  tx.begin(ctx);
+  const outcome = runJoin(tx, input);
+  if (isRefusal(outcome)) return { ok: false, error: outcome };
+  return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
+}
+
+export interface NewParticipant {
+  name: string;
+  tokenHash: string;
+}
+
+/** Add a participant inside a transaction: the new participant's id, or the refusal. */
+export function runJoin(tx: Tx, input: NewParticipant): DomainError | CommandResult {
+  const state = tx.state;
+  const ctx = tx.ctx;
+  if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
+  if (state.auth[input.tokenHash]) return fail('CONFLICT', 'That token is already in use.');
+  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) return fail('ROOM_FULL', 'This workshop is full.');
   const choosing = state.meta.settings.selfSelectTeams && ['lobby', 'framing'].includes(state.meta.phase);
   const participant: Participant = {
     id: ctx.newId(),
@@ -87,10 +102,9 @@ export function joinParticipant(state: RoomState, input: { name: string; tokenHa
     joinedAt: ctx.now,
     status: 'active',
   };
-  const tx = new Tx(state, ctx);
   tx.put('participants', participant.id, participant);
   tx.put('auth', input.tokenHash, { role: 'participant', participantId: participant.id });
-  return { ok: true, state: tx.state, changed: [...tx.changed], result: { participantId: participant.id } };
+  return { participantId: participant.id };
 }
 
 export function isDomainError(value: unknown): value is DomainError {

@@ -7,38 +7,86 @@ type Entry<C extends Collection> = RoomState[C][string];
 /**
  * A copy-on-write transaction over a state: the base is never mutated, and every part written is
  * recorded so the store knows exactly which fields to persist and which changes to broadcast.
+ *
+ * One transaction can carry a batch of commands: each collection is copied once for the whole
+ * batch (not once per command, which would make a burst of n votes cost n²), and a command that is
+ * refused after writing is rolled back to where it started.
  */
 export class Tx {
   state: RoomState;
+  ctx: Ctx;
+  /** Parts changed by the commands kept so far. */
   readonly changed = new Set<PartKey>();
   private readonly copied = new Set<Collection>();
+  private undo: (() => void)[] = [];
+  private touched = new Set<PartKey>();
 
   constructor(
     readonly base: RoomState,
-    readonly ctx: Ctx,
+    ctx: Ctx,
   ) {
     this.state = { ...base };
+    this.ctx = ctx;
   }
 
   get meta(): Meta {
     return this.state.meta;
   }
 
+  /** Start a command: what it writes can be kept or rolled back. */
+  begin(ctx: Ctx): void {
+    this.ctx = ctx;
+    this.undo = [];
+    this.touched = new Set();
+  }
+
+  /** Keep the current command's writes; returns the parts it changed. */
+  commit(): PartKey[] {
+    for (const key of this.touched) this.changed.add(key);
+    const touched = [...this.touched];
+    this.undo = [];
+    this.touched = new Set();
+    return touched;
+  }
+
+  /** Undo the current command's writes. */
+  rollback(): void {
+    for (const step of this.undo.reverse()) step();
+    this.undo = [];
+    this.touched = new Set();
+  }
+
   setMeta(patch: Partial<Meta>): void {
-    this.state.meta = { ...this.state.meta, ...patch };
-    this.changed.add(META_KEY);
+    const previous = this.state.meta;
+    this.undo.push(() => {
+      this.state.meta = previous;
+    });
+    this.state.meta = { ...previous, ...patch };
+    this.touched.add(META_KEY);
   }
 
   put<C extends Collection>(collection: C, id: string, value: Entry<C>): void {
-    this.writable(collection)[id] = value;
-    this.changed.add(partKey(collection, id));
+    const map = this.writable(collection);
+    this.remember(map, id);
+    map[id] = value;
+    this.touched.add(partKey(collection, id));
   }
 
   remove<C extends Collection>(collection: C, id: string): void {
-    const map = this.state[collection] as Record<string, unknown>;
-    if (!(id in map)) return;
-    delete this.writable(collection)[id];
-    this.changed.add(partKey(collection, id));
+    if (!(id in (this.state[collection] as Record<string, unknown>))) return;
+    const map = this.writable(collection);
+    this.remember(map, id);
+    delete map[id];
+    this.touched.add(partKey(collection, id));
+  }
+
+  private remember(map: Record<string, unknown>, id: string): void {
+    const had = Object.prototype.hasOwnProperty.call(map, id);
+    const previous = map[id];
+    this.undo.push(() => {
+      if (had) map[id] = previous;
+      else delete map[id];
+    });
   }
 
   private writable<C extends Collection>(collection: C): Record<string, Entry<C>> {

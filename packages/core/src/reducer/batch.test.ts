@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { CommandDraft } from '../commands.js';
+import { CommandSchema } from '../schema/commands.js';
+import { Workshop, diffParts } from '../testkit.js';
+import type { Actor, Ctx } from '../types.js';
+import { apply } from './apply.js';
+import { applyBatch, type BatchItem } from './batch.js';
+import { joinParticipant } from './lifecycle.js';
+import { Tx } from './tx.js';
+
+function room() {
+  const w = new Workshop();
+  const ana = w.join('Ana', 0);
+  const bob = w.join('Bob', 1);
+  w.phase('scenarios');
+  const s1 = w.addScenario(ana);
+  const s2 = w.addScenario(bob);
+  w.phase('vote');
+  return { w, ana, bob, s1, s2 };
+}
+
+describe('applyBatch', () => {
+  it('gives the same states, outcomes and changes as applying one command after another', () => {
+    const { w, ana, bob, s1, s2 } = room();
+    let n = 0;
+    const ctx = (actor: Actor, i: number): Ctx => ({ now: w.now + i, actor, newId: () => `b${++n}` });
+    const steps: [Actor, CommandDraft | { join: string }][] = [
+      [{ role: 'participant', participantId: ana }, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.3 }],
+      [{ role: 'participant', participantId: bob }, { type: 'vote.set', scenarioId: 'missing', x: 0.2, y: 0.3 }],
+      [{ role: 'participant', participantId: bob }, { type: 'star.toggle', scenarioId: s2 }],
+      [{ role: 'facilitator' }, { type: 'votes.reveal', revealed: true }],
+      [{ role: 'participant', participantId: ana }, { type: 'vote.set', scenarioId: s2, x: 0.9, y: 0.9 }],
+      [{ role: 'system' }, { join: 'Cleo' }],
+      [{ role: 'participant', participantId: ana }, { type: 'phase.set', phase: 'ended' }],
+      [{ role: 'facilitator' }, { type: 'phase.set', phase: 'discuss' }],
+      [{ role: 'participant', participantId: bob }, { type: 'comment.add', scenarioId: s1, text: 'why?' }],
+    ];
+    const items: BatchItem[] = steps.map(([actor, step], i) =>
+      'join' in step
+        ? { join: { name: step.join, tokenHash: `hash-${step.join}` }, ctx: ctx(actor, i) }
+        : { command: CommandSchema.parse({ id: `c${i}`, ...step }), ctx: ctx(actor, i) },
+    );
+    const frozen = JSON.stringify(w.state);
+    const batch = applyBatch(w.state, items);
+    expect(JSON.stringify(w.state)).toBe(frozen);
+
+    n = 0;
+    let state = w.state;
+    const outcomes = items.map((item) => {
+      const result = 'command' in item ? apply(state, item.command, item.ctx) : joinParticipant(state, item.join, item.ctx);
+      if (!result.ok) return { ok: false, error: result.error };
+      state = result.state;
+      return { ok: true, result: result.result, changed: result.changed };
+    });
+    expect(batch.outcomes).toEqual(outcomes);
+    expect(batch.outcomes.map((o) => o.ok)).toEqual([true, false, true, true, false, true, false, true, true]);
+    expect(batch.state).toEqual(state);
+    expect([...batch.changed].sort()).toEqual(diffParts(w.state, state));
+  });
+
+  it('returns the input state itself when nothing was applied', () => {
+    const { w, bob } = room();
+    const result = applyBatch(w.state, [{ command: CommandSchema.parse({ id: 'x', type: 'phase.set', phase: 'lobby' }), ctx: w.ctx({ role: 'participant', participantId: bob }) }]);
+    expect(result.state).toBe(w.state);
+    expect(result.changed).toEqual([]);
+  });
+});
+
+describe('Tx rollback', () => {
+  it('undoes every write of the current command, and keeps those of earlier ones', () => {
+    const { w, ana } = room();
+    const tx = new Tx(w.state, w.ctx({ role: 'system' }));
+    tx.begin(w.ctx({ role: 'system' }));
+    tx.put('participants', ana, { ...w.state.participants[ana]!, name: 'Kept' });
+    tx.commit();
+    tx.begin(w.ctx({ role: 'system' }));
+    tx.put('participants', ana, { ...w.state.participants[ana]!, name: 'Gone' });
+    tx.put('teams', 'new', { id: 'new', name: 'New', color: '#000000', order: 9 });
+    tx.remove('teams', w.teamIds[0]!);
+    tx.setMeta({ title: 'Changed' });
+    tx.rollback();
+    expect(tx.state.participants[ana]!.name).toBe('Kept');
+    expect(tx.state.teams).toEqual(w.state.teams);
+    expect(tx.state.meta).toBe(w.state.meta);
+    expect([...tx.changed]).toEqual([`p:${ana}`]);
+    expect(w.state.participants[ana]!.name).toBe('Ana');
+  });
+});
