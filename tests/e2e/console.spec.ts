@@ -267,3 +267,58 @@ test('an export the server refuses shows its reason; a workshop deleted elsewher
   await fetch(`${baseURL}/api/workshops/${workshop.code}`, { method: 'DELETE', headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
   await expect(page.getByRole('heading', { name: `Workshop ${workshop.code} no longer exists` })).toBeVisible();
 });
+
+test('a crowded board reaches the stage as numbered marks in team colours, with a key to the numbers', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const teamNames = ['Platform', 'Mobile', 'Data', 'Design', 'Support'];
+  const workshop = await createWorkshop(baseURL!, { title: 'Engineering all-hands', teams: teamNames, deck: true });
+  const fac = await facilitatorClient(baseURL!, workshop.code, workshop.facilitatorToken);
+  const view = await fac.view();
+  const teams = Object.values(view.teams);
+  const cards = Object.values(view.scenarios).filter((s) => !s.hidden).sort((a, b) => a.order - b.order);
+  await fac.client.must({ type: 'phase.set', phase: 'place' });
+  await page.setViewportSize(FULL_HD);
+  await page.goto(new URL(workshop.stageUrl).pathname + new URL(workshop.stageUrl).hash);
+  await expect(page.getByText('Where does each card belong?')).toBeVisible();
+
+  // Two cards by every team: ten text cards still fit.
+  const pace = () => new Promise((r) => setTimeout(r, 60));
+  const place = async (card: number, team: number) => {
+    await pace();
+    await fac.client.must({ type: 'placement.set', scenarioId: cards[card]!.id, teamId: teams[team]!.id, x: 0.1 + 0.2 * team, y: 0.15 + 0.25 * card });
+  };
+  for (const card of [0, 1]) for (const team of teams.keys()) await place(card, team);
+  await expect(page.locator('.lb-card-box')).toHaveCount(10);
+  await expect(page.getByTestId('stage-key')).toHaveCount(0);
+
+  // The eleventh turns the board into numbered marks, each in its team's colour, and the key appears.
+  await place(2, 0);
+  await expect(page.locator('[data-marks] .lb-chip')).toHaveCount(11);
+  await expect(page.locator('.lb-card-box')).toHaveCount(0);
+  const marks = page.locator('.lb-card').filter({ has: page.locator('.lb-chip-text', { hasText: /^3$/ }) });
+  await expect(marks).toHaveCount(1);
+  await expect(marks.locator('title')).toHaveText(`${teams[0]!.name}: ${cards[2]!.text}`);
+  expect(await marks.locator('.lb-chip').evaluate((el) => getComputedStyle(el).fill)).toBe(hexToRgb(teams[0]!.color));
+  const key = page.getByTestId('stage-key').locator('li');
+  await expect(key).toHaveCount(cards.length);
+  await expect(key.nth(2)).toContainText(cards[2]!.text.slice(0, 20));
+  await snapBoth(page, 'stage-place-marks');
+  await expectAccessible(page);
+
+  // Discussion of one card shows that card's placements with their team names; the conclusion keeps the key.
+  for (const phase of ['vote', 'discuss'] as const) await fac.client.must({ type: 'phase.set', phase });
+  await fac.client.must({ type: 'spotlight.set', scenarioId: cards[0]!.id });
+  await expect(page.locator('.lb-card-box')).toHaveCount(teams.length);
+  await expect(page.locator('.lb-card-text').first()).toContainText(teamNames[0]!);
+  await fac.client.must({ type: 'phase.set', phase: 'conclude' });
+  await expect(page.getByTestId('stage-answer')).toHaveText('Yes.');
+  await expect(page.locator('[data-marks] .lb-chip')).toHaveCount(11);
+  await expect(page.getByTestId('stage-key').locator('li')).toHaveCount(cards.length);
+  await snapBoth(page, 'stage-conclude-marks');
+  fac.client.close();
+});
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}

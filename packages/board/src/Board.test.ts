@@ -105,6 +105,17 @@ describe('Board', () => {
     expect(plain!.attributes('style')).toBeUndefined();
   });
 
+  it('draws a crowded stage as numbered marks: smaller than a thumb chip, with no touch target', () => {
+    const phone = mount(Board, { props: { cards: [card({ label: '7' })], variant: 'phone' } });
+    const marks = mount(Board, { props: { cards: [card({ label: '7' })], variant: 'marks' } });
+    expect(phone.findAll('.lb-hit')).toHaveLength(1);
+    expect(marks.findAll('.lb-hit')).toHaveLength(0);
+    expect(Number(marks.find('.lb-chip').attributes('r'))).toBeLessThan(Number(phone.find('.lb-chip').attributes('r')));
+    expect(marks.find('.lb-chip-text').text()).toBe('7');
+    expect(marks.find('.lb-chip-text').classes()).toContain('lb-chip-text--mark');
+    expect(marks.findAll('.lb-card-box')).toHaveLength(0);
+  });
+
   it('draws an arrow from where a card sat before discussion', () => {
     const wrapper = mount(Board, { props: { cards: [card({ from: { x: 0.2, y: 0.2 } })] } });
     const arrow = wrapper.find('.lb-shift');

@@ -32,6 +32,15 @@ describe('placementCards', () => {
     expect(placementCards(buildView(w.state, { kind: 'facilitator' }), { only: new Set([b]), labelByTeam: true }).map((c) => c.label)).toEqual(['Blue']);
   });
 
+  it('labels cards with their card numbers, with ink that reads on the team colour', () => {
+    const { w, a, b } = placed();
+    const numbers = new Map([[a, 1], [b, 2]]);
+    const cards = placementCards(buildView(w.state, { kind: 'facilitator' }), { numbers });
+    expect(cards.map((c) => c.label)).toEqual(['1', '2']);
+    expect(cards.map((c) => c.title)).toEqual(['Red: Budget overrun', 'Blue: Bored expert']);
+    expect(cards.every((c) => c.ink === '#ffffff' || c.ink === '#000000')).toBe(true);
+  });
+
   it('shows where discussion moved a card from, but not a nudge', () => {
     const { w, ana, ben, a, b } = placed();
     w.run('facilitator', { type: 'phase.set', phase: 'discuss' });

@@ -1,5 +1,5 @@
 import { distance, mean, MOVE_THRESHOLD, placementKey, spread, type Point, type RoomView } from '@leadboard/core';
-import type { BoardCard, BoardCloud, BoardDot } from '@leadboard/board';
+import { inkOn, type BoardCard, type BoardCloud, type BoardDot } from '@leadboard/board';
 
 export interface CardOptions {
   /** The scenario under discussion: its cards stand out, the others fade. */
@@ -8,6 +8,8 @@ export interface CardOptions {
   only?: ReadonlySet<string> | null;
   /** Label cards with their team's name, when the scenario's text is shown beside the board. */
   labelByTeam?: boolean;
+  /** Label cards with these card numbers instead (a crowded board drawn as numbered marks). */
+  numbers?: ReadonlyMap<string, number> | null;
 }
 
 /** Every team's placement of every visible scenario, as board cards in team colours. */
@@ -23,9 +25,10 @@ export function placementCards(view: RoomView, options: CardOptions = {}): Board
     const focus = options.focus ?? null;
     cards.push({
       id: placementKey(placement.scenarioId, placement.teamId),
-      label: options.labelByTeam ? team.name : scenario.text,
+      label: options.numbers ? String(options.numbers.get(scenario.id) ?? '') : options.labelByTeam ? team.name : scenario.text,
       title: `${team.name}: ${scenario.text}`,
       color: team.color,
+      ink: inkOn(team.color),
       x: placement.x,
       y: placement.y,
       from: moved ? placement.settled : null,
