@@ -305,6 +305,19 @@ test('a crowded board reaches the stage as numbered marks in team colours, with 
   await snapBoth(page, 'stage-place-marks');
   await expectAccessible(page);
 
+  // The console's board and the printable report draw the same marks, with the same key.
+  const consolePage = await page.context().newPage();
+  await consolePage.setViewportSize(LAPTOP);
+  await consolePage.goto(new URL(workshop.facilitatorUrl).pathname + new URL(workshop.facilitatorUrl).hash);
+  await expect(consolePage.getByTestId('console-board').locator('.lb-chip')).toHaveCount(11);
+  await consolePage.getByText('What the numbers stand for').click();
+  await expect(consolePage.getByTestId('console-key').locator('li').nth(2)).toContainText(cards[2]!.text.slice(0, 20));
+  await consolePage.goto(`/host/${workshop.code}/report`);
+  await expect(consolePage.locator('.lb-chip')).toHaveCount(11);
+  await expect(consolePage.getByTestId('report-key').locator('li')).toHaveCount(cards.length);
+  await expect(consolePage.getByTestId('report-key').locator('li').nth(2)).toHaveText(cards[2]!.text);
+  await consolePage.close();
+
   // Discussion of one card shows that card's placements with their team names; the conclusion keeps the key.
   for (const phase of ['vote', 'discuss'] as const) await fac.client.must({ type: 'phase.set', phase });
   await fac.client.must({ type: 'spotlight.set', scenarioId: cards[0]!.id });
