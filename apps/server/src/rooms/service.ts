@@ -66,6 +66,8 @@ const notFound: Outcome = { ok: false, error: { code: 'NOT_FOUND', message: 'Thi
 
 const ACK_MEMORY = 4096;
 const MAX_ATTEMPTS = 10;
+/** Commands for one room arriving closer together than this are a burst (a room voting at once). */
+const BURST_GAP_MS = 4;
 
 /**
  * Runs every change of every room on this process: commands queue per room, are applied by the
@@ -77,6 +79,8 @@ export class RoomService {
   private readonly loading = new Map<string, Promise<LiveRoom | null>>();
   private readonly queues = new Map<string, Pending[]>();
   private readonly running = new Set<string>();
+  /** When each room's last command arrived, and whether it came in a burst. */
+  private readonly arrivals = new Map<string, { at: number; burst: boolean }>();
   private readonly acks = new Map<string, Map<string, string>>();
   private readonly clock: () => number;
   private readonly store: RoomStore;
@@ -198,6 +202,7 @@ export class RoomService {
     this.rooms.get(code)?.dispose();
     this.rooms.delete(code);
     this.acks.delete(code);
+    this.arrivals.delete(code);
   }
 
   /** A loaded room, without touching the store. */
@@ -252,6 +257,9 @@ export class RoomService {
       const queue = this.queues.get(code) ?? [];
       queue.push({ ...item, resolve });
       this.queues.set(code, queue);
+      const now = performance.now();
+      const last = this.arrivals.get(code);
+      this.arrivals.set(code, { at: now, burst: last !== undefined && now - last.at < BURST_GAP_MS });
       void this.drain(code);
     });
   }
@@ -262,9 +270,10 @@ export class RoomService {
     try {
       const queue = this.queues.get(code)!;
       while (queue.length) {
-        // Let commands that have already arrived join this batch: a burst is applied (and copied,
-        // and committed) in a few large batches rather than one by one.
-        await new Promise((resolve) => setImmediate(resolve));
+        // In a burst, let the commands that have already arrived join this batch: the burst is
+        // applied, copied and committed in a few large batches rather than one by one. A lone
+        // command (a facilitator's action) goes at once.
+        if (this.arrivals.get(code)?.burst) await new Promise((resolve) => setImmediate(resolve));
         const batch = queue.splice(0, this.options.maxBatch ?? 256);
         try {
           await this.process(code, batch);

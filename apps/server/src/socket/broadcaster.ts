@@ -14,7 +14,8 @@ interface Told {
 interface Outbox {
   told: Told;
   written: Map<number, PartKey[]>;
-  timer: NodeJS.Timeout | null;
+  /** The next flush, when one is due. */
+  timer: { cancel: () => void } | null;
   lastFlush: number;
   catchUp: NodeJS.Timeout | null;
 }
@@ -64,7 +65,7 @@ export class Broadcaster {
   close(): void {
     clearInterval(this.progressTimer);
     for (const outbox of this.outboxes.values()) {
-      if (outbox.timer) clearTimeout(outbox.timer);
+      outbox.timer?.cancel();
       if (outbox.catchUp) clearTimeout(outbox.catchUp);
     }
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
@@ -163,12 +164,21 @@ export class Broadcaster {
   private schedule(code: string, outbox: Outbox): void {
     if (outbox.timer) return;
     const wait = Math.max(0, outbox.lastFlush + this.windowMs - this.clock());
-    outbox.timer = setTimeout(() => this.flush(code), wait);
+    const flush = () => this.flush(code);
+    if (wait > 0) {
+      const handle = setTimeout(flush, wait);
+      outbox.timer = { cancel: () => clearTimeout(handle) };
+    } else {
+      // The first change of a window goes out in this turn of the event loop, after the
+      // acknowledgements: a timer would wait for the next turn, behind every other socket's input.
+      const handle = setImmediate(flush);
+      outbox.timer = { cancel: () => clearImmediate(handle) };
+    }
   }
 
   private drop(code: string): void {
     const outbox = this.outboxes.get(code);
-    if (outbox?.timer) clearTimeout(outbox.timer);
+    outbox?.timer?.cancel();
     if (outbox?.catchUp) clearTimeout(outbox.catchUp);
     this.outboxes.delete(code);
   }
