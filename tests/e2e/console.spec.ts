@@ -318,11 +318,13 @@ test('a crowded board reaches the stage as numbered marks in team colours, with 
   await expect(consolePage.getByTestId('report-key').locator('li').nth(2)).toHaveText(cards[2]!.text);
   await consolePage.close();
 
-  // Discussion of one card shows that card's placements with their team names; the conclusion keeps the key.
+  // Discussion of one card shows that card's placements as team marks, named beside the board; the conclusion keeps the key.
   for (const phase of ['vote', 'discuss'] as const) await fac.client.must({ type: 'phase.set', phase });
   await fac.client.must({ type: 'spotlight.set', scenarioId: cards[0]!.id });
-  await expect(page.locator('.lb-card-box')).toHaveCount(teams.length);
-  await expect(page.locator('.lb-card-text').first()).toContainText(teamNames[0]!);
+  await expect(page.locator('.lb-chip')).toHaveCount(teams.length);
+  await expect(page.locator('.lb-chip-text')).toHaveText(teamNames.map((name) => name[0]!));
+  await expect(page.getByRole('listitem').filter({ hasText: `${teamNames[0]}:` })).toBeVisible();
+  await snapBoth(page, 'stage-discuss-marks');
   await fac.client.must({ type: 'phase.set', phase: 'conclude' });
   await expect(page.getByTestId('stage-answer')).toHaveText('Yes.');
   await expect(page.locator('[data-marks] .lb-chip')).toHaveCount(11);

@@ -29,7 +29,7 @@ describe('placementCards', () => {
     expect(cards.map((c) => c.label)).toEqual(['Budget overrun', 'Bored expert']);
     expect(cards[0]).toMatchObject({ id: placementKey(a, red), x: 0.8, y: 0.2, color: w.state.teams[red]!.color, title: 'Red: Budget overrun', emphasis: 'normal', from: null });
     expect(placementCards(buildView(w.state, { kind: 'facilitator' }), { focus: b }).map((c) => c.emphasis)).toEqual(['dim', 'spotlight']);
-    expect(placementCards(buildView(w.state, { kind: 'facilitator' }), { only: new Set([b]), labelByTeam: true }).map((c) => c.label)).toEqual(['Blue']);
+    expect(placementCards(buildView(w.state, { kind: 'facilitator' }), { only: new Set([b]), labelByTeam: true }).map((c) => c.label)).toEqual(['B']);
   });
 
   it('labels cards with their card numbers, with ink that reads on the team colour', () => {

@@ -1,12 +1,12 @@
 import { distance, mean, MOVE_THRESHOLD, placementKey, spread, type Point, type RoomView } from '@leadboard/core';
-import { inkOn, type BoardCard, type BoardCloud, type BoardDot } from '@leadboard/board';
+import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot } from '@leadboard/board';
 
 export interface CardOptions {
   /** The scenario under discussion: its cards stand out, the others fade. */
   focus?: string | null;
   /** Only these scenarios (by id). */
   only?: ReadonlySet<string> | null;
-  /** Label cards with their team's name, when the scenario's text is shown beside the board. */
+  /** Label cards with their team's mark (as on the phones), when the scenario's text is shown beside the board. */
   labelByTeam?: boolean;
   /** Label cards with these card numbers instead (a crowded board drawn as numbered marks). */
   numbers?: ReadonlyMap<string, number> | null;
@@ -25,7 +25,7 @@ export function placementCards(view: RoomView, options: CardOptions = {}): Board
     const focus = options.focus ?? null;
     cards.push({
       id: placementKey(placement.scenarioId, placement.teamId),
-      label: options.numbers ? String(options.numbers.get(scenario.id) ?? '') : options.labelByTeam ? team.name : scenario.text,
+      label: options.numbers ? String(options.numbers.get(scenario.id) ?? '') : options.labelByTeam ? teamMark(team) : scenario.text,
       title: `${team.name}: ${scenario.text}`,
       color: team.color,
       ink: inkOn(team.color),

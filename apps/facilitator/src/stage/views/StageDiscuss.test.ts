@@ -40,9 +40,11 @@ describe('StageDiscuss', () => {
     expect(wrapper.text()).toContain('The room (2 votes): Both');
     expect(wrapper.text()).toContain('Risk aversion vs Risk intelligence 1');
     expect(wrapper.text()).toContain('Fix the process, then ask why people worked around it.');
-    // On the board, the card is labelled with its team (the text is beside it) and the votes show.
+    // On the board, the card is the team's mark, as on the phones (the text is beside it), and the votes show.
     expect(wrapper.find('.lb-card title').text()).toBe('Owls: The audit found gaps in expense approvals.');
-    expect(wrapper.find('.lb-card-text').text()).toBe('Owls');
+    expect(wrapper.find('.lb-chip-text').text()).toBe('O');
+    expect(wrapper.find('.lb-card-box').exists()).toBe(false);
+    expect(wrapper.find('.mark').text()).toBe('O');
     expect(wrapper.findAll('.lb-dot')).toHaveLength(2);
   });
 
