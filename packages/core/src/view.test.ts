@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildView, routeChanges } from './view.js';
+import { buildView, participantView, routeChanges } from './view.js';
 import { Workshop } from './testkit.js';
 import { fromParts, toParts, writePart } from './parts.js';
 
@@ -55,6 +55,41 @@ describe('role-filtered views', () => {
     w.must('facilitator', { type: 'participant.remove', participantId: ana });
     expect(buildView(w.state, { kind: 'public' }).participants).not.toHaveProperty(ana);
     expect(buildView(w.state, { kind: 'facilitator' }).participants[ana]!.status).toBe('removed');
+  });
+});
+
+describe('a participant view from the public view', () => {
+  it('equals the participant view built from scratch, in every phase, before and after the reveal', () => {
+    const { w, ana, bob, s1, s2 } = setup();
+    const leaver = w.join('Cleo', 0);
+    const check = () => {
+      const shared = buildView(w.state, { kind: 'public' });
+      const before = JSON.stringify(shared);
+      for (const id of [ana, bob, leaver]) {
+        expect(participantView(shared, w.state, id)).toEqual(buildView(w.state, { kind: 'participant', participantId: id }));
+      }
+      expect(JSON.stringify(shared)).toBe(before);
+    };
+    check();
+    w.must(leaver, { type: 'participant.leave' });
+    check();
+    w.phase('vote');
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.3, y: 0.7 });
+    w.must(ana, { type: 'star.toggle', scenarioId: s2 });
+    w.must(bob, { type: 'vote.set', scenarioId: s2, x: 0.9, y: 0.1 });
+    check();
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    check();
+    w.phase('discuss');
+    w.phase('conclude');
+    w.must(bob, { type: 'reflection.set', balance: 0.4, commitment: 'Ask why first.' });
+    check();
+  });
+
+  it('gives back the public view itself when the participant has nothing of their own to add', () => {
+    const { w, bob } = setup();
+    const shared = buildView(w.state, { kind: 'public' });
+    expect(participantView(shared, w.state, bob)).toBe(shared);
   });
 });
 

@@ -69,6 +69,30 @@ export function buildView(state: RoomState, audience: Audience): RoomView {
   return view;
 }
 
+/** Collections where a participant may see a part of their own that the room does not. */
+const OWN_COLLECTIONS = ['participants', 'votes', 'stars', 'reflections'] as const;
+
+/**
+ * A participant's view from the room's public view: the same, plus their own parts that only they
+ * see (their hidden votes and stars, their reflection, their own record after leaving). Equal to
+ * `buildView(state, { kind: 'participant', participantId })`, at the cost of a few parts instead of
+ * the whole room, so one public view can serve a burst of joins. `publicView` must be the public
+ * view of this same state; it is not modified.
+ */
+export function participantView(publicView: RoomView, state: RoomState, participantId: string): RoomView {
+  const audience: Audience = { kind: 'participant', participantId };
+  let view = publicView;
+  for (const collection of OWN_COLLECTIONS) {
+    const own = visiblePart(state, partKey(collection, participantId), audience);
+    if (own === undefined || own === null) continue;
+    const shared = publicView[collection] as Record<string, unknown>;
+    if (shared[participantId] === own) continue;
+    if (view === publicView) view = { ...publicView };
+    (view as unknown as Record<string, unknown>)[collection] = { ...shared, [participantId]: own };
+  }
+  return view;
+}
+
 /** Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides its comments. */
 function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
   const keys: PartKey[] = [];

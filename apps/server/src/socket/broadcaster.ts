@@ -1,6 +1,7 @@
-import { progress, routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CommitEvent, RoomService } from '../rooms/service.js';
 import type { CommitRecord } from '../rooms/live-room.js';
+import { progressOf } from '../rooms/views.js';
 import { roomNames } from './names.js';
 import type { IoServer } from './types.js';
 
@@ -241,7 +242,7 @@ export class Broadcaster {
     for (const code of this.progressDirty) {
       const room = this.rooms.peek(code);
       if (!room) continue;
-      const counts: Progress = progress(room.state);
+      const counts: Progress = progressOf(room.state);
       const text = JSON.stringify(counts);
       if (this.lastProgress.get(code) === text) continue;
       this.lastProgress.set(code, text);

@@ -1,4 +1,5 @@
-import { buildView, isValidCode, progress, type Actor, type Audience, type Snapshot } from '@leadboard/core';
+import { isValidCode, type Actor, type Audience, type Snapshot } from '@leadboard/core';
+import { progressOf, viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import { hashToken, newToken } from '../security/tokens.js';
@@ -28,8 +29,8 @@ export async function snapshotFor(deps: SessionDeps, code: string, audience: Aud
   const state = room.state;
   const snapshot: Snapshot = {
     seq: room.seq,
-    view: buildView(state, audience),
-    progress: progress(state),
+    view: viewOf(state, audience),
+    progress: progressOf(state),
     serverNow: deps.clock(),
     expiresAt: deps.clock() + deps.rooms.ttlSeconds(state) * 1000,
   };
