@@ -23,9 +23,25 @@ interface Outbox {
 
 /** How long the copy may lag behind commits this process has heard of before it is reloaded. */
 const CATCH_UP_MS = 400;
+/** A room's window grows with the phones a process serves in it, past this many… */
+const WINDOW_GROWS_FROM = 1000;
+/** …up to this long: the design's "at most every 100 ms per room". */
+const WINDOW_MAX_MS = 100;
+
+/**
+ * How long a room's deltas are gathered: each delta costs one frame per phone, so a room of more
+ * than 1,000 phones gets fewer, larger deltas — in proportion to its size, up to 100 ms.
+ */
+export function coalescingWindow(baseMs: number, phones: number): number {
+  if (phones <= WINDOW_GROWS_FROM) return baseMs;
+  return Math.max(baseMs, Math.min(WINDOW_MAX_MS, (baseMs * phones) / WINDOW_GROWS_FROM));
+}
 
 export interface BroadcasterOptions {
-  /** Deltas of one room go out at most this often; the first after a quiet spell goes at once. */
+  /**
+   * Deltas of one room go out at most this often; the first after a quiet spell goes at once. In a
+   * room of more than 1,000 phones on this process the window grows in proportion, up to 100 ms.
+   */
   windowMs?: number;
   /** Vote progress goes out at most this often per room. */
   progressMs?: number;
@@ -164,7 +180,7 @@ export class Broadcaster {
 
   private schedule(code: string, outbox: Outbox): void {
     if (outbox.timer) return;
-    const wait = Math.max(0, outbox.lastFlush + this.windowMs - this.clock());
+    const wait = Math.max(0, outbox.lastFlush + this.windowFor(code) - this.clock());
     const flush = () => this.flush(code);
     if (wait > 0) {
       const handle = setTimeout(flush, wait);
@@ -175,6 +191,10 @@ export class Broadcaster {
       const handle = setImmediate(flush);
       outbox.timer = { cancel: () => clearImmediate(handle) };
     }
+  }
+
+  private windowFor(code: string): number {
+    return coalescingWindow(this.windowMs, this.io.of('/').adapter.rooms.get(roomNames.public(code))?.size ?? 0);
   }
 
   private drop(code: string): void {
