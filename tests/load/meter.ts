@@ -10,6 +10,8 @@ export interface Mark {
 
 export interface MemoryMark {
   rss: number;
+  /** The V8 heap reserved, in use or not. */
+  heapTotal: number;
   heapUsed: number;
   connections: number;
 }
@@ -37,6 +39,7 @@ export class Meter {
     const stats = await Promise.all(this.servers.map((s) => s.stats(true)));
     return {
       rss: stats.reduce((sum, s) => sum + s.rss, 0),
+      heapTotal: stats.reduce((sum, s) => sum + s.heapTotal, 0),
       heapUsed: stats.reduce((sum, s) => sum + s.heapUsed + s.external, 0),
       connections: stats.reduce((sum, s) => sum + s.connections, 0),
     };

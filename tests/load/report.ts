@@ -52,7 +52,7 @@ export function stepTable(result: SystemResult): string {
 
 export function memoryLine(result: SystemResult): string {
   const m = result.memory;
-  return `memory per connection (${m.connections} connections, after GC${result.rounds > 1 ? `, mean of ${result.rounds} runs` : ''}): RSS ${kb(m.rssPerConnection)} KB, heap+external ${kb(m.heapPerConnection)} KB`;
+  return `memory per connection (${m.connections} connections, after GC${result.rounds > 1 ? `, mean of ${result.rounds} runs` : ''}): RSS ${kb(m.rssPerConnection)} KB (V8 heap reserved ${kb(m.heapReservedPerConnection)} KB), heap+external ${kb(m.heapPerConnection)} KB`;
 }
 
 export function ratioTable(leadboard: SystemResult, baseline: SystemResult): string {

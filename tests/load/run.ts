@@ -44,6 +44,8 @@ export interface RunOptions extends StepOptions {
 export interface MemoryResult {
   connections: number;
   rssPerConnection: number;
+  /** Growth of the V8 heap reserved: RSS that is heap V8 keeps, in use or not. */
+  heapReservedPerConnection: number;
   heapPerConnection: number;
   before: MemoryMark;
   after: MemoryMark;
@@ -117,6 +119,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
       memory: {
         connections,
         rssPerConnection: (after.rss - before.rss) / Math.max(1, connections),
+        heapReservedPerConnection: (after.heapTotal - before.heapTotal) / Math.max(1, connections),
         heapPerConnection: (after.heapUsed - before.heapUsed) / Math.max(1, connections),
         before,
         after,
@@ -181,6 +184,7 @@ export function pool(results: SystemResult[]): SystemResult {
     memory: {
       ...first.memory,
       rssPerConnection: mean(results.map((r) => r.memory.rssPerConnection)),
+      heapReservedPerConnection: mean(results.map((r) => r.memory.heapReservedPerConnection)),
       heapPerConnection: mean(results.map((r) => r.memory.heapPerConnection)),
     },
     problems,

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export interface ServerStats {
   cpuUs: number;
   rss: number;
+  /** The V8 heap reserved (in use or not). */
+  heapTotal: number;
   heapUsed: number;
   external: number;
   connections: number;
@@ -61,6 +63,7 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
       id: message.id,
       cpuUs: cpu.user + cpu.system,
       rss: memory.rss,
+      heapTotal: memory.heapTotal,
       heapUsed: memory.heapUsed,
       external: memory.external,
       connections: connections(),
