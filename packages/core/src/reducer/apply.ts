@@ -1,6 +1,5 @@
 import type { Command, CommandType } from '../commands.js';
 import { PHASE_GUIDE } from '../content/framing.js';
-import type { PartKey } from '../parts.js';
 import { isInputLocked } from '../rules.js';
 import type { Ctx, DomainError, Participant, RoomState } from '../types.js';
 import { boardRules } from './board.js';
@@ -10,7 +9,7 @@ import { facilitationRules } from './facilitation.js';
 import { phaseAllowed, type CommandResult, type Rule, type RuleTable } from './rule.js';
 import { scenarioRules } from './scenarios.js';
 import { teamRules } from './teams.js';
-import { fail, Tx } from './tx.js';
+import { fail, runAlone, type ApplyResult, type Tx } from './tx.js';
 import { voteRules } from './votes.js';
 
 /** Every command with who may send it, when, and what it does. */
@@ -24,9 +23,7 @@ export const RULES: RuleTable = {
   ...facilitationRules,
 };
 
-export type ApplyResult =
-  | { ok: true; state: RoomState; changed: PartKey[]; result: CommandResult }
-  | { ok: false; error: DomainError };
+export type { ApplyResult } from './tx.js';
 
 /** Who is acting, checked against the state: the acting participant, or null for the facilitator. */
 function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: Participant | null } {
@@ -71,15 +68,7 @@ export function runCommand(tx: Tx, command: Command): DomainError | CommandResul
  * Returns the new state and the keys of the parts that changed, or a refusal with a stable code.
  */
 export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult {
-  const tx = new Tx(state, ctx);
-  tx.begin(ctx);
-  const outcome = runCommand(tx, command);
-  if (isRefusal(outcome)) return { ok: false, error: outcome };
-  return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
-}
-
-export function isRefusal(outcome: DomainError | CommandResult): outcome is DomainError {
-  return typeof outcome.code === 'string' && typeof outcome.message === 'string' && Object.keys(outcome).length === 2;
+  return runAlone(state, ctx, (tx) => runCommand(tx, command));
 }
 
 /**

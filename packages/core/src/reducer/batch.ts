@@ -1,10 +1,10 @@
 import type { Command } from '../commands.js';
 import type { PartKey } from '../parts.js';
 import type { Ctx, DomainError, RoomState } from '../types.js';
-import { isRefusal, runCommand } from './apply.js';
+import { runCommand } from './apply.js';
 import { runJoin, type NewParticipant } from './lifecycle.js';
 import type { CommandResult } from './rule.js';
-import { Tx } from './tx.js';
+import { isRefusal, Tx } from './tx.js';
 
 /** One step of a batch: a command, or a new participant joining, each with its own time and actor. */
 export type BatchItem = { command: Command; ctx: Ctx } | { join: NewParticipant; ctx: Ctx };

@@ -5,8 +5,7 @@ import { activeParticipants, smallestTeam } from '../rules.js';
 import type { Ctx, DomainError, Participant, RoomState, Settings } from '../types.js';
 import type { CommandResult } from './rule.js';
 import { newTeam } from './teams.js';
-import { fail, Tx } from './tx.js';
-import { isRefusal, type ApplyResult } from './apply.js';
+import { fail, runAlone, type ApplyResult, type Tx } from './tx.js';
 
 export interface CreateRoomInput {
   code: string;
@@ -75,11 +74,7 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
  * facilitator allows it; otherwise, or later in the workshop, the smallest team takes them in.
  */
 export function joinParticipant(state: RoomState, input: NewParticipant, ctx: Ctx): ApplyResult {
-  const tx = new Tx(state, ctx);
-  tx.begin(ctx);
-  const outcome = runJoin(tx, input);
-  if (isRefusal(outcome)) return { ok: false, error: outcome };
-  return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
+  return runAlone(state, ctx, (tx) => runJoin(tx, input));
 }
 
 export interface NewParticipant {

@@ -1,6 +1,7 @@
 import { META_KEY, partKey, type Collection, type PartKey } from '../parts.js';
 import type { Ctx, DomainError, Meta, RoomState } from '../types.js';
 import type { ErrorCode } from '../constants.js';
+import type { CommandResult } from './rule.js';
 
 type Entry<C extends Collection> = RoomState[C][string];
 
@@ -100,4 +101,22 @@ export class Tx {
 
 export function fail(code: ErrorCode, message: string): DomainError {
   return { code, message };
+}
+
+/** What applying one step to a state gives: the new state and the parts it changed, or a refusal. */
+export type ApplyResult =
+  | { ok: true; state: RoomState; changed: PartKey[]; result: CommandResult }
+  | { ok: false; error: DomainError };
+
+export function isRefusal(outcome: DomainError | CommandResult): outcome is DomainError {
+  return typeof outcome.code === 'string' && typeof outcome.message === 'string' && Object.keys(outcome).length === 2;
+}
+
+/** Run one step (a command, a join) in a transaction of its own. */
+export function runAlone(state: RoomState, ctx: Ctx, step: (tx: Tx) => DomainError | CommandResult): ApplyResult {
+  const tx = new Tx(state, ctx);
+  tx.begin(ctx);
+  const outcome = step(tx);
+  if (isRefusal(outcome)) return { ok: false, error: outcome };
+  return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
 }
