@@ -86,3 +86,14 @@ export function diffParts(a: RoomState, b: RoomState): PartKey[] {
   const keys = new Set([...pa.keys(), ...pb.keys()]);
   return [...keys].filter((k) => JSON.stringify(pa.get(k)) !== JSON.stringify(pb.get(k))).sort();
 }
+
+/** Test-only: Ana in the first team and Bob in the second, each with one scenario, in the scenarios phase. */
+export function twoTeamsTwoCards(): { w: Workshop; ana: string; bob: string; s1: string; s2: string } {
+  const w = new Workshop();
+  const ana = w.join('Ana', 0);
+  const bob = w.join('Bob', 1);
+  w.phase('scenarios');
+  const s1 = w.addScenario(ana);
+  const s2 = w.addScenario(bob);
+  return { w, ana, bob, s1, s2 };
+}

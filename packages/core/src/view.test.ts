@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildView, participantView, routeChanges } from './view.js';
-import { Workshop } from './testkit.js';
+import { twoTeamsTwoCards, Workshop } from './testkit.js';
 import { fromParts, toParts, writePart } from './parts.js';
 
-function setup() {
-  const w = new Workshop();
-  const ana = w.join('Ana', 0);
-  const bob = w.join('Bob', 1);
-  w.phase('scenarios');
-  const s1 = w.addScenario(ana);
-  const s2 = w.addScenario(bob);
-  return { w, ana, bob, s1, s2 };
-}
+const setup = twoTeamsTwoCards;
 
 describe('role-filtered views', () => {
   it('shows a vote only to its voter until the reveal, then to everyone', () => {

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandDraft } from '../commands.js';
 import { CommandSchema } from '../schema/commands.js';
-import { Workshop, diffParts } from '../testkit.js';
+import { diffParts, twoTeamsTwoCards } from '../testkit.js';
 import type { Actor, Ctx } from '../types.js';
 import { apply } from './apply.js';
 import { applyBatch, type BatchItem } from './batch.js';
 import { joinParticipant } from './lifecycle.js';
 import { Tx } from './tx.js';
 
+/** Two people, two cards, voting. */
 function room() {
-  const w = new Workshop();
-  const ana = w.join('Ana', 0);
-  const bob = w.join('Bob', 1);
-  w.phase('scenarios');
-  const s1 = w.addScenario(ana);
-  const s2 = w.addScenario(bob);
-  w.phase('vote');
-  return { w, ana, bob, s1, s2 };
+  const world = twoTeamsTwoCards();
+  world.w.phase('vote');
+  return world;
 }
 
 describe('applyBatch', () => {
