@@ -356,7 +356,9 @@ export class RoomService {
           this.forget(code);
           return items.filter((i) => !settled.has(i)).forEach((i) => i.resolve(notFound));
         }
-        if (settled.size || rev > room.rev) {
+        // Compare with the revision the batch was applied at, not the copy's current one: commits
+        // merged in while the store was asked move the copy on, but the refusals were computed before.
+        if (settled.size || rev > baseRev) {
           items = items.filter((i) => !settled.has(i));
           if (rev > room.rev) await this.catchUp(room, rev);
           continue;
@@ -403,7 +405,8 @@ export class RoomService {
             return items.forEach((i) => i.resolve(notFound));
           }
           if (rev > room.rev) await this.catchUp(room, rev);
-          else room.valid = false;
+          // Nothing newer anywhere, yet the versions disagreed: the copy itself is off.
+          else if (rev <= baseRev) room.valid = false;
         } catch (error) {
           if (error instanceof StoreUnavailableError) return items.forEach((i) => i.resolve(unavailable()));
           throw error;
