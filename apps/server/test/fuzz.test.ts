@@ -122,6 +122,27 @@ describe('fuzzing every socket event', () => {
     client.close();
   });
 
+  it('answers every event that carries an acknowledgement: extra arguments and unknown events get INVALID, and change nothing', async () => {
+    const workshop = await createWorkshop(server.url);
+    const { client: fac } = await facilitatorOf(server.url, workshop);
+    const client = new TestClient(server.url);
+    await client.connected();
+    const untyped = client.socket.timeout(5000) as unknown as { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+    const invalid = { ok: false, error: { code: 'INVALID' } };
+    expect(await untyped.emitWithAck('join', { code: workshop.code, role: 'participant', name: 'Extra' }, 'extra')).toMatchObject(invalid);
+    await client.mustJoin({ code: workshop.code, role: 'participant', name: 'Real' });
+    expect(await untyped.emitWithAck('command', { id: 'e1', type: 'participant.leave' }, { more: 1 })).toMatchObject(invalid);
+    expect(await untyped.emitWithAck('sync', {}, 1, 2)).toMatchObject(invalid);
+    expect(await untyped.emitWithAck('no-such-event', { a: 1 })).toMatchObject(invalid);
+    expect(await untyped.emitWithAck('no-such-event')).toMatchObject(invalid);
+    // sync without a payload is a sync of everything
+    expect(await untyped.emitWithAck('sync')).toMatchObject({ ok: true });
+    const people = Object.values((await fac.sync() as { ok: true; snapshot: { view: { participants: Record<string, { name: string; status: string }> } } }).snapshot.view.participants);
+    expect(people.map((p) => [p.name, p.status])).toEqual([['Real', 'active']]);
+    client.close();
+    fac.close();
+  });
+
   it('drops a message larger than the socket limit without affecting others', async () => {
     const workshop = await createWorkshop(server.url);
     const { client: fac } = await facilitatorOf(server.url, workshop);

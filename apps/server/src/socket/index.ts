@@ -27,6 +27,19 @@ export interface SocketOptions {
   };
 }
 
+const KNOWN_EVENTS = new Set(['join', 'command', 'sync']);
+
+/**
+ * Socket.IO hands the acknowledgement over as the last argument, however many came before it: a
+ * client that sent an extra argument still gets its answer (a refusal), never silence.
+ */
+export function splitArguments(args: unknown[]): { payload: unknown; ack: unknown; extra: boolean } {
+  const last = args[args.length - 1];
+  if (typeof last !== 'function') return { payload: args[0], ack: undefined, extra: args.length > 1 };
+  const before = args.slice(0, -1);
+  return { payload: before[0], ack: last, extra: before.length > 1 };
+}
+
 function clientIp(socket: IoSocket, trustProxy: boolean): string {
   const forwarded = socket.handshake.headers['x-forwarded-for'];
   if (trustProxy && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]!.trim();
@@ -71,12 +84,14 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     socket.data.failedJoins = 0;
     metrics.connections.inc({}, 1);
     const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
-      (payload: unknown, ack: unknown) => {
+      (...args: unknown[]) => {
         const started = performance.now();
+        const { payload, ack, extra } = splitArguments(args);
         const answer = (result: Ack) => {
           record(event, payload, result, started);
           reply(ack, result);
         };
+        if (extra) return answer(refusal('INVALID', `${event}: send one payload and an acknowledgement, nothing more.`));
         handler(payload, answer).catch((error: unknown) => {
           options.log.error({ err: error, event }, 'handler failed');
           answer(refusal('INTERNAL', 'Something went wrong on the server.'));
@@ -85,6 +100,10 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     socket.on('join', guard('join', joinHandler(socket, deps)));
     socket.on('command', guard('command', commandHandler(socket, deps)));
     socket.on('sync', guard('sync', syncHandler(socket, deps)));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      reply(splitArguments(args).ack, refusal('INVALID', `Unknown event "${String(event).slice(0, 40)}".`));
+    });
     socket.on('disconnect', () => {
       metrics.connections.inc({}, -1);
       deps.commandsPerSocket.forget(socket.id);
