@@ -140,10 +140,11 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
 
   await fac.must({ type: 'votes.reveal', revealed: true });
   view = await fac.view();
-  near(view.votes[me]![supplier.id]!.x, 0.7);
-  near(view.votes[me]![release.id]!.y, 0.9);
-  near(view.votes[me]![roadmap.id]!.x, 0.9);
-  expect(view.stars[me]!.sort()).toEqual([supplier.id, release.id].sort());
+  const ballot = view.ballots[me]!;
+  near(view.votes[ballot]![supplier.id]!.x, 0.7);
+  near(view.votes[ballot]![release.id]!.y, 0.9);
+  near(view.votes[ballot]![roadmap.id]!.x, 0.9);
+  expect(view.stars[ballot]!.sort()).toEqual([supplier.id, release.id].sort());
   await expect(page.getByText('The votes are revealed')).toBeVisible();
   await snapPhone(page, 'vote-revealed');
 
@@ -160,9 +161,9 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByTestId('comments')).toContainText('<b>and</b>');
   await expect(page.getByTestId('tag-empowerment')).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(async () => (await fac.view()).lenses[me]?.[release.id] ?? []).toEqual(['empowerment']);
+  await expect.poll(async () => (await fac.view()).lenses[ballot]?.[release.id] ?? []).toEqual(['empowerment']);
   view = await fac.view();
-  expect(Object.values(view.comments).map((c) => [c.participantId, c.text])).toEqual([[me, 'Nobody trusts the plan: that is leadership <b>and</b> management.']]);
+  expect(Object.values(view.comments).map((c) => [c.author, c.text])).toEqual([[ballot, 'Nobody trusts the plan: that is leadership <b>and</b> management.']]);
   await snapPhone(page, 'discuss');
 
   // Time runs out: input locks until the facilitator unlocks.

@@ -219,7 +219,7 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   view = await truth.view();
   const voters = Object.values(view.participants).map((p) => p.id);
   expect(voters).toHaveLength(4);
-  for (const id of voters) expect([view.participants[id]!.name, Object.keys(view.votes[id] ?? {}).sort()]).toEqual([view.participants[id]!.name, [client.id, contested.id].sort()]);
+  for (const id of voters) expect([view.participants[id]!.name, Object.keys(view.votes[view.ballots[id]!] ?? {}).sort()]).toEqual([view.participants[id]!.name, [client.id, contested.id].sort()]);
   expect(Object.values(view.stars).flat().filter((s) => s === contested.id)).toHaveLength(2);
 
   // Discuss: the most contested card leads the queue; spotlight, comment, lens tag, takeaway.

@@ -113,9 +113,9 @@ export class Phone {
     const ms = performance.now() - start;
     if (!ack.ok) return { ok: false, ms, code: ack.error.code };
     // A phone shows its own vote from the acknowledgement: the server does not echo hidden parts.
-    if (draft.type === 'vote.set' && this.view && this.id) {
-      const sheet = (this.view.votes[this.id] ?? {}) as Record<string, unknown>;
-      writePart(this.view, `v:${this.id}`, { ...sheet, [draft.scenarioId]: { x: draft.x, y: draft.y } });
+    if (draft.type === 'vote.set' && this.view && this.ballot) {
+      const sheet = (this.view.votes[this.ballot] ?? {}) as Record<string, unknown>;
+      writePart(this.view, `v:${this.ballot}`, { ...sheet, [draft.scenarioId]: { x: draft.x, y: draft.y } });
     }
     return { ok: true, ms };
   }
@@ -197,6 +197,12 @@ export class Phone {
     }
   }
 
+  /** What this phone's votes are keyed by: its ballot (the plain Socket.IO baseline keys them by participant id). */
+  get ballot(): string | null {
+    if (!this.id) return null;
+    return (this.view?.ballots as Record<string, string> | undefined)?.[this.id] ?? this.id;
+  }
+
   private async resync(): Promise<void> {
     const ack = await this.sync().catch(() => null);
     if (ack?.ok) this.start(ack.snapshot);
@@ -207,7 +213,7 @@ export class Phone {
     let foreignVotes = 0;
     for (const [key, value] of changes) {
       writePart(view, key, value);
-      if (value !== null && (key.startsWith('v:') || key.startsWith('st:')) && key.slice(key.indexOf(':') + 1) !== this.id) foreignVotes++;
+      if (value !== null && (key.startsWith('v:') || key.startsWith('st:')) && key.slice(key.indexOf(':') + 1) !== this.ballot) foreignVotes++;
       this.onChange?.(this, key, value, at);
     }
     if (foreignVotes && !view.meta.revealed) this.leaks += foreignVotes;

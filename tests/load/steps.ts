@@ -278,7 +278,7 @@ export function voteStep(ctx: StepContext): Promise<StepResult> {
       first = Math.min(first, performance.now());
       const outcome = await phone.command({ type: 'vote.set', ...vote });
       last = Math.max(last, performance.now());
-      if (record(outcome, acks, ctx.problems)) room.votes.set(phone.id, vote);
+      if (record(outcome, acks, ctx.problems)) room.votes.set(phone.ballot!, vote);
     });
     if (ctx.plan.ordered) {
       const deadline = performance.now() + 10_000;
@@ -301,8 +301,8 @@ export function revealStep(ctx: StepContext): Promise<StepResult> {
     for (const room of ctx.rooms) {
       for (const phone of [room.facilitator, ...room.phones]) {
         const votes = phone.view?.votes as Record<string, Record<string, { x: number; y: number }>> | undefined;
-        for (const [participantId, vote] of room.votes) {
-          const seen = votes?.[participantId]?.[vote.scenarioId];
+        for (const [ballot, vote] of room.votes) {
+          const seen = votes?.[ballot]?.[vote.scenarioId];
           if (!seen || seen.x !== vote.x || seen.y !== vote.y) ctx.problems.add('vote-lost');
         }
       }

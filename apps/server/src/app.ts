@@ -1,6 +1,6 @@
 import express from 'express';
 import helmet from 'helmet';
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import { errorHandler } from './http/errors.js';
@@ -9,6 +9,7 @@ import { healthRoutes } from './http/health.js';
 import { serveApps, type AppDirs } from './http/static.js';
 import { workshopRoutes } from './http/workshops.js';
 import { RoomService } from './rooms/service.js';
+import { deviceOf } from './security/device.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { newId } from './security/tokens.js';
 import { attachSockets, type SocketOptions } from './socket/index.js';
@@ -63,6 +64,10 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
+  // Every browser gets its device id with its first connection (docs/privacy.md: removal holds).
+  io.engine.on('initial_headers', (headers: Record<string, unknown>, request: IncomingMessage) => {
+    deviceOf(request, headers, request.headers['x-forwarded-proto'] === 'https' || Boolean(deps.publicUrl?.startsWith('https:')));
   });
   const broadcaster = attachSockets(io, {
     rooms,

@@ -13,7 +13,7 @@ afterAll(async () => {
 interface Room {
   workshop: CreatedWorkshop;
   fac: TestClient;
-  ana: { client: TestClient; id: string; token: string };
+  ana: { client: TestClient; id: string; token: string; ballot: string };
   teamId: string;
   scenarioId: string;
   commentId: string;
@@ -23,7 +23,8 @@ interface Room {
 async function room(): Promise<Room> {
   const workshop = await createWorkshop(server.url, { deck: true });
   const { client: fac } = await facilitatorOf(server.url, workshop);
-  const ana = await participant(server.url, workshop.code, 'Ana');
+  const joined = await participant(server.url, workshop.code, 'Ana');
+  const ana = { ...joined, ballot: joined.ack.snapshot.view.ballots[joined.id]! };
   const teamId = Object.keys(ana.ack.snapshot.view.teams)[0]!;
   await ana.client.must({ type: 'team.choose', teamId });
   await fac.must({ type: 'phase.set', phase: 'discuss' });
@@ -56,9 +57,11 @@ function draft(type: CommandType, r: Room): CommandDraft {
     'scenarios.import': { type: 'scenarios.import', texts: ['a'] },
     'scenario.hide': { type: 'scenario.hide', scenarioId: r.scenarioId, hidden: false },
     'comment.hide': { type: 'comment.hide', commentId: r.commentId, hidden: false },
-    'reflection.hide': { type: 'reflection.hide', participantId: r.ana.id, hidden: false },
+    'reflection.hide': { type: 'reflection.hide', ballot: r.ana.ballot, hidden: false },
     'participant.rename': { type: 'participant.rename', participantId: r.ana.id, name: 'Ana' },
     'participant.remove': { type: 'participant.remove', participantId: 'nobody' },
+    'participant.restore': { type: 'participant.restore', participantId: 'nobody' },
+    'room.lock': { type: 'room.lock', locked: false },
     'votes.reveal': { type: 'votes.reveal', revealed: false },
     'spotlight.set': { type: 'spotlight.set', scenarioId: null },
     'timer.start': { type: 'timer.start', seconds: 600 },
@@ -76,7 +79,7 @@ const types = Object.keys(RULES) as CommandType[];
 const facilitatorOnly: CommandType[] = [
   'phase.set', 'settings.update', 'team.create', 'team.rename', 'team.remove', 'team.assign', 'teams.balance',
   'deck.add', 'scenarios.import', 'scenario.hide', 'comment.hide', 'reflection.hide', 'participant.rename',
-  'participant.remove', 'votes.reveal', 'spotlight.set', 'timer.start', 'timer.pause', 'timer.add', 'timer.reset',
+  'participant.remove', 'participant.restore', 'room.lock', 'votes.reveal', 'spotlight.set', 'timer.start', 'timer.pause', 'timer.add', 'timer.reset',
   'input.unlock', 'takeaway.set',
 ];
 const participantOnly: CommandType[] = [

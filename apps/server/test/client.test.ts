@@ -75,7 +75,7 @@ describe('the client session against the real server', () => {
     await fac.must({ type: 'votes.reveal', revealed: true });
     const sync = await fac.sync();
     if (!sync.ok) throw new Error('sync failed');
-    const me = ana.session.you!.id!;
+    const me = sync.snapshot.view.ballots[ana.session.you!.id!]!;
     expect(Object.keys(sync.snapshot.view.votes[me]!).sort()).toEqual([...scenarios].sort());
     expect(sync.snapshot.view.stars[me]).toEqual([scenarios[2]]);
     ana.session.stop();
@@ -95,8 +95,9 @@ describe('the client session against the real server', () => {
     void ana.session.send({ type: 'vote.set', scenarioId, x: 0.7, y: 0.3 });
     ana.session.stop();
     const reloaded = phone(workshop.code, storage);
-    await until(() => reloaded.state.view?.votes[reloaded.session.you?.id ?? '']?.[scenarioId] !== undefined);
-    expect(reloaded.state.view!.votes[reloaded.session.you!.id!]![scenarioId]).toEqual({ x: 0.7, y: 0.3 });
+    const mine = () => reloaded.state.view?.votes[reloaded.state.view.ballots[reloaded.session.you?.id ?? ''] ?? '']?.[scenarioId];
+    await until(() => mine() !== undefined);
+    expect(mine()).toEqual({ x: 0.7, y: 0.3 });
     reloaded.session.stop();
     fac.close();
   });

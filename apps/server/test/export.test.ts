@@ -144,7 +144,7 @@ describe('export over HTTP, during the workshop', () => {
     const [header, ...rows] = await csvOf('format=csv');
     const votes = header!.indexOf('votes');
     expect(rows.map((r) => r[votes])).toEqual(['', '']);
-    expect(await csvOf('format=csv&table=votes')).toEqual([['number', 'scenario_id', 'scenario', 'participant_id', 'participant', 'team', 'x', 'y', 'quadrant', 'starred']]);
+    expect(await csvOf('format=csv&table=votes')).toEqual([['number', 'scenario_id', 'scenario', 'ballot', 'participant', 'team', 'x', 'y', 'quadrant', 'starred']]);
     const svg = await (await exportOf('format=svg&votes=1')).text();
     expect(svg).toContain('Votes stay hidden until the facilitator reveals them.');
     expect(await (await exportOf('format=md')).text()).toContain('The votes were still hidden');

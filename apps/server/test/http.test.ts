@@ -58,7 +58,7 @@ describe('HTTP interface', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toContain(`leadboard-${created.code}.json`);
     const doc = await json(ok);
-    expect(doc).toMatchObject({ format: 'leadboard.workshop', version: 1 });
+    expect(doc).toMatchObject({ format: 'leadboard.workshop', version: 2 });
     expect(doc.participants.map((p: { name: string }) => p.name)).toEqual(['Ana']);
     expect(JSON.stringify(doc)).not.toContain(phone.token);
 

@@ -27,8 +27,9 @@ describe('server processes sharing one Redis', () => {
     const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
     await ana.client.must({ type: 'vote.set', scenarioId, x: 0.3, y: 0.6 });
     await fac.must({ type: 'votes.reveal', revealed: true });
-    const delta = await fac.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ana.id}`));
-    expect(delta.changes.find(([k]) => k === `v:${ana.id}`)![1]).toEqual({ [scenarioId]: { x: 0.3, y: 0.6 } });
+    const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
+    const delta = await fac.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ballot}`));
+    expect(delta.changes.find(([k]) => k === `v:${ballot}`)![1]).toEqual({ [scenarioId]: { x: 0.3, y: 0.6 } });
     fac.close();
     ana.client.close();
   });

@@ -134,7 +134,9 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     const back = await phone.mustJoin({ code: workshop.code, role: 'participant', token: ana.token });
     expect(back.you).toEqual({ role: 'participant', id: ana.id, token: null });
     expect(back.snapshot.view.participants[ana.id]!.teamId).toBe(team);
-    expect(back.snapshot.view.votes[ana.id]).toEqual({ [scenarioId]: { x: 0.25, y: 0.75 } });
+    const ballot = back.snapshot.view.ballots[ana.id]!;
+    expect(ballot).not.toBe(ana.id);
+    expect(back.snapshot.view.votes[ballot]).toEqual({ [scenarioId]: { x: 0.25, y: 0.75 } });
     expect(Object.keys(back.snapshot.view.participants)).toHaveLength(1);
     phone.close();
   });
@@ -156,8 +158,9 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     expect(leaked(bob.client)).toBe(false);
     expect(leaked(fac)).toBe(false);
     await fac.must({ type: 'votes.reveal', revealed: true });
-    const revealed = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ana.id}`));
-    expect(revealed.changes.find(([k]) => k === `v:${ana.id}`)![1]).toEqual({ [scenarioId]: { x: 0.123, y: 0.987 } });
+    const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
+    const revealed = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ballot}`));
+    expect(revealed.changes.find(([k]) => k === `v:${ballot}`)![1]).toEqual({ [scenarioId]: { x: 0.123, y: 0.987 } });
     ana.client.close();
     bob.client.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conclusion, discussionQueue, progress, scenarioStats } from './analytics.js';
+import { conclusion, discussionQueue, progress, scenarioStats, voteCloud } from './analytics.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { Workshop } from './testkit.js';
 import { buildView } from './view.js';
@@ -74,5 +74,18 @@ describe('analytics', () => {
     expect(summary.commitments).toBe(1);
     expect(summary.quadrantsByTeams.both).toBe(2);
     expect(calm).toBeTruthy();
+  });
+});
+
+describe('voteCloud', () => {
+  it('draws the dots the view holds, the viewer’s own last, with the crowd’s centre and spread', () => {
+    const view = {
+      votes: { b1: { s1: { x: 0, y: 0 } }, me: { s1: { x: 1, y: 1 } }, b2: { s2: { x: 0.5, y: 0.5 } } },
+    };
+    const cloud = voteCloud(view, 's1', 'me');
+    expect(cloud.dots.map((d) => [d.ballot, d.mine])).toEqual([['b1', false], ['me', true]]);
+    expect(cloud.centre).toEqual({ x: 0.5, y: 0.5 });
+    expect(cloud.spread).toBeCloseTo(Math.SQRT1_2);
+    expect(voteCloud(view, 'none')).toEqual({ dots: [], centre: null, spread: 0 });
   });
 });

@@ -24,13 +24,12 @@ export interface ScenarioStats {
   moved: Placement[];
 }
 
-/** Who counts in the analytics: everyone who has not been removed (leavers' votes still count). */
-function countedVoters(view: RoomView): Set<string> {
-  return new Set(Object.values(view.participants).filter((p) => p.status !== 'removed').map((p) => p.id));
-}
-
+/**
+ * Every card's figures from a view. A view holds exactly what counts: votes once revealed, and
+ * nothing of a person removed from a named workshop (view.ts), so every screen and export that
+ * draws from a view counts the same.
+ */
 export function scenarioStats(view: RoomView): ScenarioStats[] {
-  const voters = countedVoters(view);
   const placementsBy = new Map<string, Placement[]>();
   for (const placement of Object.values(view.placements)) {
     if (!view.teams[placement.teamId]) continue;
@@ -39,8 +38,7 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
     placementsBy.set(placement.scenarioId, list);
   }
   const votesBy = new Map<string, Point[]>();
-  for (const [pid, sheet] of Object.entries(view.votes)) {
-    if (!voters.has(pid)) continue;
+  for (const sheet of Object.values(view.votes)) {
     for (const [sid, point] of Object.entries(sheet)) {
       const list = votesBy.get(sid) ?? [];
       list.push(point);
@@ -48,8 +46,7 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
     }
   }
   const starsBy = new Map<string, number>();
-  for (const [pid, list] of Object.entries(view.stars)) {
-    if (!voters.has(pid)) continue;
+  for (const list of Object.values(view.stars)) {
     for (const sid of list) starsBy.set(sid, (starsBy.get(sid) ?? 0) + 1);
   }
   const lensesBy = new Map<string, Record<Lens, number>>();
@@ -119,9 +116,7 @@ export function conclusion(view: RoomView, stats = scenarioStats(view)): Conclus
   const contested = [...stats].filter((s) => s.votes.length > 0).sort((a, b) => b.disagreement - a.disagreement).slice(0, 3);
   const balances: number[] = [];
   let commitments = 0;
-  const voters = countedVoters(view);
-  for (const [pid, reflection] of Object.entries(view.reflections)) {
-    if (!voters.has(pid)) continue;
+  for (const reflection of Object.values(view.reflections)) {
     if (reflection.balance !== null) balances.push(reflection.balance);
     if (reflection.commitment) commitments++;
   }
@@ -152,7 +147,7 @@ export interface Progress {
   reflections: number;
 }
 
-export function progress(state: Pick<RoomView, 'participants' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
+export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
   const active = activeParticipants(state);
   const visible = new Set(visibleScenarios(state).map((s) => s.id));
   let voted = 0;
@@ -160,16 +155,40 @@ export function progress(state: Pick<RoomView, 'participants' | 'scenarios' | 'v
   let starsSpent = 0;
   let reflections = 0;
   for (const p of active) {
-    const sheet = state.votes[p.id];
+    const ballot = state.ballots[p.id];
+    if (ballot === undefined) continue;
+    const sheet = state.votes[ballot];
     if (sheet) {
       let count = 0;
       for (const sid of Object.keys(sheet)) if (visible.has(sid)) count++;
       if (count > 0) started++;
       if (visible.size > 0 && count >= visible.size) voted++;
     }
-    starsSpent += state.stars[p.id]?.length ?? 0;
-    const reflection = state.reflections[p.id];
+    starsSpent += state.stars[ballot]?.length ?? 0;
+    const reflection = state.reflections[ballot];
     if (reflection && (reflection.balance !== null || reflection.commitment)) reflections++;
   }
   return { participants: active.length, voted, started, scenarios: visible.size, starsSpent, reflections };
+}
+
+export interface VoteCloud {
+  /** One dot per ballot that voted on the card; the viewer's own (if any) marked and last, to draw on top. */
+  dots: (Point & { ballot: string; mine: boolean })[];
+  centre: Point | null;
+  spread: number;
+}
+
+/**
+ * The dots for one card from every ballot this view holds: everyone's once revealed, only the
+ * viewer's own before. What counts is what the view holds (see scenarioStats), so every screen
+ * draws the same cloud the exports describe.
+ */
+export function voteCloud(view: Pick<RoomView, 'votes'>, scenarioId: string, myBallot: string | null = null): VoteCloud {
+  const dots: VoteCloud['dots'] = [];
+  for (const [ballot, sheet] of Object.entries(view.votes)) {
+    const point = sheet[scenarioId];
+    if (point) dots.push({ ballot, x: point.x, y: point.y, mine: ballot === myBallot });
+  }
+  dots.sort((a, b) => Number(a.mine) - Number(b.mine));
+  return { dots, centre: mean(dots), spread: spread(dots) };
 }

@@ -8,9 +8,13 @@ export * from './maths.js';
 export * from './rules.js';
 export * from './analytics.js';
 export * from './view.js';
+export * from './privacy.js';
 export type * from './protocol.js';
 export { apply, RULES, WIDE_READS, type ApplyResult } from './reducer/apply.js';
-export { createRoom, joinParticipant, defaultSettings, isDomainError, type CreateRoomInput, type NewParticipant } from './reducer/lifecycle.js';
+export {
+  createRoom, joinParticipant, joinRefusal, removedFromDevice, defaultSettings, isDomainError, REMOVED_MESSAGE,
+  type CreateRoomInput, type NewParticipant,
+} from './reducer/lifecycle.js';
 export { applyBatch, type BatchItem, type BatchOutcome, type BatchResult } from './reducer/batch.js';
 export { balanceTeams } from './reducer/teams.js';
 export type { CommandResult, Who, PhaseRule } from './reducer/rule.js';

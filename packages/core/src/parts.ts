@@ -11,6 +11,7 @@ export type Collection = Exclude<keyof RoomState, 'meta'>;
 const PREFIX: Record<Collection, string> = {
   teams: 't',
   participants: 'p',
+  ballots: 'b',
   scenarios: 's',
   placements: 'pl',
   votes: 'v',
@@ -82,6 +83,7 @@ export function emptyCollections(): Omit<RoomState, 'meta'> {
   return {
     teams: {},
     participants: {},
+    ballots: {},
     scenarios: {},
     placements: {},
     votes: {},

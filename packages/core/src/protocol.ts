@@ -1,6 +1,6 @@
 import type { Progress } from './analytics.js';
 import type { CommandInput, JoinInput } from './commands.js';
-import type { ErrorCode } from './constants.js';
+import type { ErrorCode, Phase } from './constants.js';
 import type { CommandResult } from './reducer/rule.js';
 import type { RoomView } from './types.js';
 import type { Change } from './view.js';
@@ -16,6 +16,21 @@ export interface AckError {
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 
 export type Role = 'facilitator' | 'participant' | 'stage';
+
+/** `GET /api/workshops/:code`: what the join page shows before a person types a name. */
+export interface WorkshopSummary {
+  code: string;
+  title: string;
+  phase: Phase;
+  teams: { id: string; name: string; color: string }[];
+  /** Active participants. */
+  participants: number;
+  joinable: boolean;
+  /** Why nobody new can join (ended, locked, full), or null. */
+  closed: { code: ErrorCode; message: string } | null;
+  /** What the join page promises about who sees what (docs/privacy.md). */
+  privacy: { anonymous: boolean; namedExport: boolean };
+}
 
 export interface You {
   role: Role;

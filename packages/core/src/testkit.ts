@@ -28,10 +28,19 @@ export class Workshop {
     return Object.values(this.state.teams).sort((a, b) => a.order - b.order).map((t) => t.id);
   }
 
-  join(name: string, teamIndex: number | null = 0): string {
-    const result = joinParticipant(this.state, { name, tokenHash: `tok-${name}-${this.seq}` }, this.ctx({ role: 'system' }));
+  /** A participant's ballot id: what their votes, stars, lens tags, comments and reflection are keyed by. */
+  ballot(participantId: string): string {
+    const ballot = this.state.ballots[participantId];
+    if (ballot === undefined) throw new Error(`no ballot for ${participantId}`);
+    return ballot;
+  }
+
+  join(name: string, teamIndex: number | null = 0, deviceHash?: string): string {
+    const result = joinParticipant(this.state, { name, tokenHash: `tok-${name}-${this.seq}`, deviceHash }, this.ctx({ role: 'system' }));
     if (!result.ok) throw new Error(result.error.message);
     this.state = result.state;
+    // People join one after another: the order of joining never rests on how ids sort.
+    this.now += 1;
     const id = String(result.result.participantId);
     if (teamIndex !== null && this.state.participants[id]!.teamId !== this.teamIds[teamIndex]) {
       const p = this.state.participants[id]!;

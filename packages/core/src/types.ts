@@ -11,8 +11,13 @@ export interface Settings {
   starBudget: number;
   /** Participants may pick their own team in the lobby. */
   selfSelectTeams: boolean;
-  /** Exports name participants (otherwise only counts). */
+  /** Exports name participants (otherwise P1, P2, …). Has no effect in an anonymous workshop. */
   namedExport: boolean;
+  /**
+   * Chosen when the workshop is created, never changed: nobody, the facilitator included, can link a
+   * comment, lens tag, vote, star or reflection to a person (docs/privacy.md).
+   */
+  anonymous: boolean;
   maxParticipants: number;
   retentionDays: number;
 }
@@ -39,6 +44,8 @@ export interface Meta {
   phaseLog: PhaseStamp[];
   settings: Settings;
   revealed: boolean;
+  /** No new participants may join; those already in can come back. */
+  locked: boolean;
   spotlight: string | null;
   timer: Timer;
 }
@@ -85,7 +92,10 @@ export interface Placement extends Point {
   at: number;
 }
 
-/** One participant's dots, by scenario id. */
+/**
+ * One participant's dots, by scenario id. Votes, stars, lens tags, reflections and comments belong
+ * to a ballot, a random id of their own, never to the participant id: see `RoomState.ballots`.
+ */
 export type VoteSheet = Record<string, Point>;
 /** One participant's lens tags, by scenario id. */
 export type LensSheet = Record<string, Lens[]>;
@@ -93,7 +103,8 @@ export type LensSheet = Record<string, Lens[]>;
 export interface Comment {
   id: string;
   scenarioId: string;
-  participantId: string;
+  /** The author's ballot id. */
+  author: string;
   text: string;
   at: number;
   hidden: boolean;
@@ -113,8 +124,12 @@ export interface Reflection {
   hidden: boolean;
 }
 
-export type AuthRole = 'facilitator' | 'stage' | 'participant';
+export type AuthRole = 'facilitator' | 'stage' | 'participant' | 'device';
 
+/**
+ * Who holds a token; or, for `device`, which participant last joined from a browser (so a browser
+ * whose participant was removed cannot join again under a new name).
+ */
 export interface AuthEntry {
   role: AuthRole;
   participantId: string | null;
@@ -125,14 +140,24 @@ export interface RoomState {
   meta: Meta;
   teams: Record<string, Team>;
   participants: Record<string, Participant>;
+  /**
+   * Participant id → ballot id. What a person contributes on their own (votes, stars, lens tags,
+   * comments, reflection) is keyed by their ballot; this map is the only link back to them, and
+   * only the person and, in a named workshop, the facilitator ever receive it.
+   */
+  ballots: Record<string, string>;
   scenarios: Record<string, Scenario>;
   /** Keyed by `${scenarioId}.${teamId}`. */
   placements: Record<string, Placement>;
+  /** By ballot id. */
   votes: Record<string, VoteSheet>;
+  /** By ballot id. */
   stars: Record<string, string[]>;
   comments: Record<string, Comment>;
+  /** By ballot id. */
   lenses: Record<string, LensSheet>;
   takeaways: Record<string, Takeaway>;
+  /** By ballot id. */
   reflections: Record<string, Reflection>;
   /** Hashed tokens → who holds them. Never leaves the server. */
   auth: Record<string, AuthEntry>;

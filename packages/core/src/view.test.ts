@@ -11,14 +11,14 @@ describe('role-filtered views', () => {
     w.phase('vote');
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.3, y: 0.7 });
     w.must(ana, { type: 'star.toggle', scenarioId: s1 });
-    expect(buildView(w.state, { kind: 'participant', participantId: ana }).votes).toHaveProperty(ana);
+    expect(buildView(w.state, { kind: 'participant', participantId: ana }).votes).toHaveProperty(w.ballot(ana));
     expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes).toEqual({});
     expect(buildView(w.state, { kind: 'facilitator' }).votes).toEqual({});
     expect(buildView(w.state, { kind: 'facilitator' }).stars).toEqual({});
     expect(buildView(w.state, { kind: 'public' }).votes).toEqual({});
     w.must('facilitator', { type: 'votes.reveal', revealed: true });
-    expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes[ana]).toEqual({ [s1]: { x: 0.3, y: 0.7 } });
-    expect(buildView(w.state, { kind: 'public' }).stars[ana]).toEqual([s1]);
+    expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes[w.ballot(ana)]).toEqual({ [s1]: { x: 0.3, y: 0.7 } });
+    expect(buildView(w.state, { kind: 'public' }).stars[w.ballot(ana)]).toEqual([s1]);
   });
 
   it('never gives out tokens, hidden cards, hidden comments or others’ reflections', () => {
@@ -38,7 +38,7 @@ describe('role-filtered views', () => {
     const fac = buildView(w.state, { kind: 'facilitator' });
     expect(Object.keys(fac.scenarios).sort()).toEqual([s1, s2].sort());
     expect(Object.keys(fac.comments)).toHaveLength(2);
-    expect(fac.reflections[bob]!.commitment).toBe('Mine');
+    expect(fac.reflections[w.ballot(bob)]!.commitment).toBe('Mine');
     expect(JSON.stringify(fac)).not.toContain('tok-');
   });
 
@@ -78,10 +78,14 @@ describe('a participant view from the public view', () => {
     check();
   });
 
-  it('gives back the public view itself when the participant has nothing of their own to add', () => {
+  it('shares the public view’s collections, adding only the participant’s own ballot', () => {
     const { w, bob } = setup();
     const shared = buildView(w.state, { kind: 'public' });
-    expect(participantView(shared, w.state, bob)).toBe(shared);
+    const view = participantView(shared, w.state, bob);
+    expect(view.scenarios).toBe(shared.scenarios);
+    expect(view.participants).toBe(shared.participants);
+    expect(view.ballots).toEqual({ [bob]: w.ballot(bob) });
+    expect(shared.ballots).toEqual({});
   });
 });
 
@@ -99,7 +103,7 @@ describe('routing changes to audiences', () => {
     const routed = route(w, ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
     expect(routed.public).toEqual([]);
     expect(routed.facilitator).toEqual([]);
-    expect(routed.private.get(ana)).toEqual([[`v:${ana}`, { [s1]: { x: 0.5, y: 0.5 } }]]);
+    expect(routed.private.get(ana)).toEqual([[`v:${w.ballot(ana)}`, { [s1]: { x: 0.5, y: 0.5 } }]]);
   });
 
   it('sends every vote on reveal, and takes them back when hidden again', () => {
@@ -108,9 +112,9 @@ describe('routing changes to audiences', () => {
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
     w.must(bob, { type: 'star.toggle', scenarioId: s1 });
     const shown = route(w, 'facilitator', { type: 'votes.reveal', revealed: true });
-    expect(shown.public.map(([k]) => k).sort()).toEqual(['meta', `st:${bob}`, `v:${ana}`].sort());
+    expect(shown.public.map(([k]) => k).sort()).toEqual(['meta', `st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`].sort());
     const hidden = route(w, 'facilitator', { type: 'votes.reveal', revealed: false });
-    expect(hidden.public.filter(([, v]) => v === null).map(([k]) => k).sort()).toEqual([`st:${bob}`, `v:${ana}`].sort());
+    expect(hidden.public.filter(([, v]) => v === null).map(([k]) => k).sort()).toEqual([`st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`].sort());
   });
 
   it('removes a card and its comments from participants when hidden, and brings them back', () => {
@@ -130,8 +134,8 @@ describe('routing changes to audiences', () => {
     w.phase('conclude');
     const routed = route(w, ana, { type: 'reflection.set', balance: 0.6 });
     expect(routed.public).toEqual([]);
-    expect(routed.facilitator.map(([k]) => k)).toEqual([`r:${ana}`]);
-    expect(routed.private.get(ana)?.map(([k]) => k)).toEqual([`r:${ana}`]);
+    expect(routed.facilitator.map(([k]) => k)).toEqual([`r:${w.ballot(ana)}`]);
+    expect(routed.private.get(ana)?.map(([k]) => k)).toEqual([`r:${w.ballot(ana)}`]);
   });
 
   it('lets a client rebuild the view from a snapshot plus deltas', () => {

@@ -1,4 +1,5 @@
 import { COLLECTIONS, META_KEY, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
+import { ballotOwners, facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
 import type { RoomState, RoomView } from './types.js';
 
 /** Who a view or a change is for. The stage sees what every participant sees. */
@@ -17,7 +18,8 @@ function scenarioVisible(state: RoomState, scenarioId: string): boolean {
 
 /**
  * What an audience may see of one part: the value, null (it is hidden from them, so a client that
- * has it must drop it), or undefined (it was never theirs to know about).
+ * has it must drop it), or undefined (it was never theirs to know about). docs/privacy.md is this
+ * function in words; every view, delta, snapshot and export goes through it.
  */
 export function visiblePart(state: RoomState, key: PartKey, audience: Audience): unknown {
   const parsed = parsePartKey(key);
@@ -27,14 +29,16 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
   if (value === undefined) return null;
   const facilitator = audience.kind === 'facilitator';
   const self = audience.kind === 'participant' ? audience.participantId : null;
+  const own = (ballot: string) => self !== null && state.ballots[self] === ballot;
   const revealed = state.meta.revealed;
   switch (parsed.collection) {
     case 'meta':
     case 'teams':
-    case 'lenses':
       return value;
     case 'participants':
       return facilitator || self === parsed.id || state.participants[parsed.id]!.status === 'active' ? value : null;
+    case 'ballots':
+      return (facilitator && facilitatorSeesAuthors(state)) || self === parsed.id ? value : undefined;
     case 'scenarios':
       return facilitator || !state.scenarios[parsed.id]!.hidden ? value : null;
     case 'placements':
@@ -43,14 +47,19 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
       return facilitator || scenarioVisible(state, parsed.id) ? value : null;
     case 'comments': {
       const comment = state.comments[parsed.id]!;
+      if (isWithdrawn(state, comment.author)) return undefined;
       return facilitator || (!comment.hidden && scenarioVisible(state, comment.scenarioId)) ? value : null;
     }
+    case 'lenses':
+      return isWithdrawn(state, parsed.id) ? undefined : value;
     case 'votes':
     case 'stars':
       // Hidden until the reveal, from everyone but the voter: the facilitator only sees counts.
-      return revealed || self === parsed.id ? value : undefined;
+      if (own(parsed.id)) return value;
+      return revealed && !isWithdrawn(state, parsed.id) ? value : undefined;
     case 'reflections':
-      return facilitator || self === parsed.id ? value : undefined;
+      if (own(parsed.id)) return value;
+      return facilitator && !isWithdrawn(state, parsed.id) ? value : undefined;
   }
 }
 
@@ -69,31 +78,50 @@ export function buildView(state: RoomState, audience: Audience): RoomView {
   return view;
 }
 
-/** Collections where a participant may see a part of their own that the room does not. */
-const OWN_COLLECTIONS = ['participants', 'votes', 'stars', 'reflections'] as const;
+/** Collections where a participant may see a part of their own that the room does not, and how it is keyed. */
+const OWN_PARTS = [
+  ['participants', 'person'],
+  ['ballots', 'person'],
+  ['votes', 'ballot'],
+  ['stars', 'ballot'],
+  ['reflections', 'ballot'],
+] as const;
 
 /**
  * A participant's view from the room's public view: the same, plus their own parts that only they
- * see (their hidden votes and stars, their reflection, their own record after leaving). Equal to
- * `buildView(state, { kind: 'participant', participantId })`, at the cost of a few parts instead of
- * the whole room, so one public view can serve a burst of joins. `publicView` must be the public
- * view of this same state; it is not modified.
+ * see (their ballot, their hidden votes and stars, their reflection, their own record after
+ * leaving). Equal to `buildView(state, { kind: 'participant', participantId })`, at the cost of a
+ * few parts instead of the whole room, so one public view can serve a burst of joins. `publicView`
+ * must be the public view of this same state; it is not modified.
  */
 export function participantView(publicView: RoomView, state: RoomState, participantId: string): RoomView {
   const audience: Audience = { kind: 'participant', participantId };
+  const ballot = state.ballots[participantId];
   let view = publicView;
-  for (const collection of OWN_COLLECTIONS) {
-    const own = visiblePart(state, partKey(collection, participantId), audience);
-    if (own === undefined || own === null) continue;
+  for (const [collection, keyedBy] of OWN_PARTS) {
+    const id = keyedBy === 'person' ? participantId : ballot;
+    if (id === undefined) continue;
+    const mine = visiblePart(state, partKey(collection, id), audience);
+    if (mine === undefined || mine === null) continue;
     const shared = publicView[collection] as Record<string, unknown>;
-    if (shared[participantId] === own) continue;
+    if (shared[id] === mine) continue;
     if (view === publicView) view = { ...publicView };
-    (view as unknown as Record<string, unknown>)[collection] = { ...shared, [participantId]: own };
+    (view as unknown as Record<string, unknown>)[collection] = { ...shared, [id]: mine };
   }
   return view;
 }
 
-/** Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides its comments. */
+/** Every part that belongs to a ballot: what a person contributed on their own. */
+function ballotParts(state: RoomState, ballot: string): PartKey[] {
+  const keys = [partKey('votes', ballot), partKey('stars', ballot), partKey('lenses', ballot), partKey('reflections', ballot)];
+  for (const [id, c] of Object.entries(state.comments)) if (c.author === ballot) keys.push(partKey('comments', id));
+  return keys;
+}
+
+/**
+ * Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides
+ * its comments, removing someone from a named workshop withdraws what they contributed.
+ */
 function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
   const keys: PartKey[] = [];
   if (changed.includes(META_KEY) && before.meta.revealed !== after.meta.revealed) {
@@ -105,6 +133,13 @@ function dependents(before: RoomState, after: RoomState, changed: readonly PartK
   const toggled = new Set<string>();
   for (const key of changed) {
     const parsed = parsePartKey(key);
+    if (parsed?.collection === 'participants') {
+      const ballot = after.ballots[parsed.id] ?? before.ballots[parsed.id];
+      const removed = (state: RoomState) => state.participants[parsed.id]?.status === 'removed';
+      if (ballot !== undefined && removed(before) !== removed(after)) {
+        for (const state of [before, after]) keys.push(...ballotParts(state, ballot));
+      }
+    }
     if (parsed?.collection !== 'scenarios') continue;
     if ((before.scenarios[parsed.id]?.hidden ?? false) !== (after.scenarios[parsed.id]?.hidden ?? false)) toggled.add(parsed.id);
   }
@@ -131,9 +166,11 @@ function changeFor(before: RoomState, after: RoomState, key: PartKey, audience: 
 export interface RoutedChanges {
   facilitator: Change[];
   public: Change[];
-  /** Parts only their owner sees (own votes, stars, reflection), by participant id. */
+  /** Parts only their owner sees (their ballot, own votes, stars, reflection), by participant id. */
   private: Map<string, Change[]>;
 }
+
+const PRIVATE_COLLECTIONS = new Set(['ballots', 'votes', 'stars', 'reflections']);
 
 /** Split the parts changed by a command into what each audience is told. */
 export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
@@ -145,9 +182,11 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
     const pub = changeFor(before, after, key, { kind: 'public' });
     if (pub) routed.public.push(pub);
     const parsed = parsePartKey(key);
-    if (!pub && parsed && ['votes', 'stars', 'reflections'].includes(parsed.collection)) {
-      const own = changeFor(before, after, key, { kind: 'participant', participantId: parsed.id });
-      if (own) routed.private.set(parsed.id, [...(routed.private.get(parsed.id) ?? []), own]);
+    if (!pub && parsed && PRIVATE_COLLECTIONS.has(parsed.collection)) {
+      const owner = parsed.collection === 'ballots' ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
+      if (owner === undefined) continue;
+      const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
+      if (own) routed.private.set(owner, [...(routed.private.get(owner) ?? []), own]);
     }
   }
   return routed;

@@ -1,4 +1,4 @@
-import { distance, mean, MOVE_THRESHOLD, placementKey, spread, type Point, type RoomView } from '@leadboard/core';
+import { distance, MOVE_THRESHOLD, placementKey, voteCloud, type Point, type RoomView } from '@leadboard/core';
 import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot } from '@leadboard/board';
 
 export interface CardOptions {
@@ -38,21 +38,13 @@ export function placementCards(view: RoomView, options: CardOptions = {}): Board
   return cards;
 }
 
-/** The revealed votes on one scenario: a dot per person and a ring for the crowd. Empty before the reveal. */
+/** The revealed votes on one scenario (core's voteCloud): a dot per ballot and a ring for the crowd. Empty before the reveal. */
 export function voteLayer(view: RoomView, scenarioId: string | null, color = '#334155'): { dots: BoardDot[]; clouds: BoardCloud[]; points: Point[] } {
   if (!scenarioId) return { dots: [], clouds: [], points: [] };
-  const points: Point[] = [];
-  const dots: BoardDot[] = [];
-  for (const [participantId, sheet] of Object.entries(view.votes)) {
-    if (view.participants[participantId]?.status === 'removed') continue;
-    const point = sheet[scenarioId];
-    if (!point) continue;
-    points.push(point);
-    dots.push({ id: participantId, x: point.x, y: point.y });
-  }
-  const centre = mean(points);
-  const clouds: BoardCloud[] = centre ? [{ id: scenarioId, x: centre.x, y: centre.y, spread: spread(points), color }] : [];
-  return { dots, clouds, points };
+  const cloud = voteCloud(view, scenarioId);
+  const dots: BoardDot[] = cloud.dots.map((d) => ({ id: d.ballot, x: d.x, y: d.y }));
+  const clouds: BoardCloud[] = cloud.centre ? [{ id: scenarioId, x: cloud.centre.x, y: cloud.centre.y, spread: cloud.spread, color }] : [];
+  return { dots, clouds, points: cloud.dots.map(({ x, y }) => ({ x, y })) };
 }
 
 /** Shorten text for a list line, on a word boundary. */

@@ -2,6 +2,7 @@ import { computed, reactive, ref, shallowRef } from 'vue';
 import { defineStore } from 'pinia';
 import {
   activeParticipants,
+  ballotOwner,
   conclusion,
   discussionQueue,
   isInputLocked,
@@ -117,6 +118,11 @@ export const useRoomStore = defineStore('room', () => {
     return id ? (view.value?.scenarios[id] ?? null) : null;
   });
 
+  /** Who is behind a ballot: a name in a named workshop, null in an anonymous one (the view holds no link). */
+  function authorOf(ballot: string): string | null {
+    return view.value ? (ballotOwner(view.value, ballot)?.name ?? null) : null;
+  }
+
   function teamOf(id: string | null): Team | null {
     return id ? (view.value?.teams[id] ?? null) : null;
   }
@@ -133,6 +139,6 @@ export const useRoomStore = defineStore('room', () => {
     mirror, code, role, token,
     connect, disconnect, send, serverNow,
     view, meta, phase, ready, teams, people, online, members, scenarios, visible, stats, queue, summary, spotlight,
-    teamOf, timerLeft, locked,
+    teamOf, authorOf, timerLeft, locked,
   };
 });

@@ -45,7 +45,7 @@ describe('RoomScreen', () => {
     expect(wrapper.get('[data-testid=star]').text()).toContain('2 of 3 left');
     room.session!.answerNext();
     await flushPromises();
-    expect(room.state.stars[ana]).toHaveLength(1);
+    expect(room.state.stars[room.state.ballots[ana]!]).toHaveLength(1);
   });
 
   it('disables every input in the preview and shows the banner', async () => {

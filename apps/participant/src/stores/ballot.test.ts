@@ -33,7 +33,7 @@ describe('votes, stars and placements as the phone shows them', () => {
     room.session!.answerNext();
     await tick();
     expect(ballot.unsent).toBe(0);
-    expect(room.state.votes[ana]).toEqual({ [ids[0]!]: { x: 0.7, y: 0.2 } });
+    expect(room.state.votes[room.state.ballots[ana]!]).toEqual({ [ids[0]!]: { x: 0.7, y: 0.2 } });
     expect(ballot.vote(ids[0]!)).toEqual({ x: 0.7, y: 0.2 });
   });
 
@@ -59,7 +59,7 @@ describe('votes, stars and placements as the phone shows them', () => {
     expect(ballot.starsLeft).toBe(1);
     room.session!.answerNext();
     await tick();
-    expect(room.state.stars[ana]).toEqual([ids[1]]);
+    expect(room.state.stars[room.state.ballots[ana]!]).toEqual([ids[1]]);
     expect(ballot.starsLeft).toBe(1);
   });
 

@@ -9,9 +9,9 @@ import { useRoomStore } from './room.js';
  */
 export const useBallotStore = defineStore('ballot', () => {
   const room = useRoomStore();
-  const myId = computed(() => room.mirror.you?.id ?? null);
-  const sheet = computed(() => (myId.value ? (room.view?.votes[myId.value] ?? {}) : {}));
-  const myStars = computed(() => (myId.value ? (room.view?.stars[myId.value] ?? []) : []));
+  const mine = computed(() => room.myBallot);
+  const sheet = computed(() => (mine.value ? (room.view?.votes[mine.value] ?? {}) : {}));
+  const myStars = computed(() => (mine.value ? (room.view?.stars[mine.value] ?? []) : []));
   const budget = computed(() => room.meta?.settings.starBudget ?? 0);
   const revealed = computed(() => room.meta?.revealed ?? false);
 
@@ -33,7 +33,7 @@ export const useBallotStore = defineStore('ballot', () => {
   const unsent = computed(() => room.overlay.waiting('vote:').length + room.overlay.waiting('star:').length);
 
   function part(): string {
-    return partKey('votes', myId.value ?? '');
+    return partKey('votes', mine.value ?? '');
   }
 
   function setVote(scenarioId: string, point: Point): Promise<CommandAck> {
@@ -46,7 +46,7 @@ export const useBallotStore = defineStore('ballot', () => {
 
   function toggleStar(scenarioId: string): Promise<CommandAck> {
     const next = !starred(scenarioId);
-    return room.sendShown(`star:${scenarioId}`, partKey('stars', myId.value ?? ''), next, { type: 'star.toggle', scenarioId });
+    return room.sendShown(`star:${scenarioId}`, partKey('stars', mine.value ?? ''), next, { type: 'star.toggle', scenarioId });
   }
 
   return { budget, revealed, done, starsSpent, starsLeft, unsent, vote, starred, setVote, clearVote, toggleStar };

@@ -14,6 +14,7 @@ import {
 } from '@leadboard/client';
 import { followPageLifecycle } from '@leadboard/client/page';
 import {
+  ballotOf,
   isInputLocked,
   visibleScenarios,
   type CommandAck,
@@ -148,6 +149,8 @@ export const useRoomStore = defineStore('room', () => {
     const id = mirror.you?.id;
     return id ? (mirror.view?.participants[id] ?? null) : null;
   });
+  /** This participant's ballot: their votes, stars, lens tags, comments and reflection are keyed by it. */
+  const myBallot = computed<string | null>(() => (mirror.view ? (ballotOf(mirror.view, mirror.you?.id) ?? null) : null));
   const teams = computed<Team[]>(() => Object.values(mirror.view?.teams ?? {}).sort((a, b) => a.order - b.order));
   /** The preview looks through the eyes of the first team's members. */
   const myTeam = computed<Team | null>(() => {
@@ -184,6 +187,7 @@ export const useRoomStore = defineStore('room', () => {
     locked,
     ended,
     me,
+    myBallot,
     teams,
     myTeam,
     people,

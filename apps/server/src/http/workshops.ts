@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { isValidCode, normalizeCode, type RoomState } from '@leadboard/core';
+import { activeParticipants, isValidCode, joinRefusal, normalizeCode, type RoomState, type WorkshopSummary } from '@leadboard/core';
 import { CreateWorkshopSchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
@@ -52,9 +52,9 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     if (limited(req, res)) return;
     const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
-    const { title, teams, deck, starBudget, selfSelectTeams, namedExport } = parsed.data;
+    const { title, teams, deck, starBudget, selfSelectTeams, namedExport, anonymous } = parsed.data;
     const settings = Object.fromEntries(
-      Object.entries({ starBudget, selfSelectTeams, namedExport }).filter(([, v]) => v !== undefined),
+      Object.entries({ starBudget, selfSelectTeams, namedExport, anonymous }).filter(([, v]) => v !== undefined),
     );
     const created = await deps.rooms.create({ title, teams, deck, settings });
     res.status(201).json({
@@ -84,15 +84,20 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     const code = normalizeCode(req.params.code);
     const room = isValidCode(code) ? await deps.rooms.open(code) : null;
     if (!room) return sendError(res, 'NOT_FOUND', `No workshop has the code ${code}.`);
-    const { meta, teams, participants } = room.state;
-    res.json({
+    const state = room.state;
+    const { meta, teams } = state;
+    const closed = joinRefusal(state);
+    const summary: WorkshopSummary = {
       code,
       title: meta.title,
       phase: meta.phase,
       teams: Object.values(teams).sort((a, b) => a.order - b.order).map(({ id, name, color }) => ({ id, name, color })),
-      participants: Object.values(participants).filter((p) => p.status === 'active').length,
-      joinable: meta.phase !== 'ended' && Object.values(participants).filter((p) => p.status === 'active').length < meta.settings.maxParticipants,
-    });
+      participants: activeParticipants(state).length,
+      joinable: closed === null,
+      closed: closed && { code: closed.code, message: closed.message },
+      privacy: { anonymous: meta.settings.anonymous, namedExport: meta.settings.namedExport },
+    };
+    res.json(summary);
   });
 
   router.get('/api/workshops/:code/export', async (req, res) => {

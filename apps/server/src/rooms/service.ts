@@ -114,7 +114,7 @@ export class RoomService {
   async import(doc: WorkshopImport) {
     let refusal: AckError | null = null;
     const created = await this.createWith((code, facilitatorTokenHash, stageTokenHash) => {
-      const state = fromImport(doc, { code, facilitatorTokenHash, stageTokenHash });
+      const state = fromImport(doc, { code, facilitatorTokenHash, stageTokenHash, newId: this.options.newId });
       if ('message' in state) {
         refusal = state;
         return null;
@@ -237,13 +237,13 @@ export class RoomService {
   }
 
   /** Add a participant; the caller keeps the token, only its hash is stored. */
-  join(code: string, name: string, tokenHash: string, origin: string | null = null): Promise<Outcome> {
+  join(code: string, participant: NewParticipant, origin: string | null = null): Promise<Outcome> {
     return this.enqueue(code, {
       actor: { role: 'system' },
       ackKey: null,
       origin,
       wide: false,
-      step: { join: { name, tokenHash } },
+      step: { join: participant },
     });
   }
 

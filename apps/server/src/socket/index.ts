@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { RULES, type Ack } from '@leadboard/core';
 import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
+import { deviceHash, deviceOf } from '../security/device.js';
 import { RateLimiter } from '../security/rate-limit.js';
 import { reply, refusal } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
@@ -81,6 +82,7 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
 
   io.on('connection', (socket) => {
     socket.data.ip = clientIp(socket, options.trustProxy ?? false);
+    socket.data.device = deviceHash(deviceOf(socket.request));
     socket.data.failedJoins = 0;
     metrics.connections.inc({}, 1);
     const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>

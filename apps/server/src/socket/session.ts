@@ -1,4 +1,4 @@
-import { isValidCode, type Actor, type Audience, type Snapshot } from '@leadboard/core';
+import { isValidCode, REMOVED_MESSAGE, type Actor, type Audience, type Snapshot } from '@leadboard/core';
 import { progressOf, viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
@@ -64,7 +64,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
       if (request.role === 'participant' && !request.token) {
         if (!request.name) return reply(ack, refusal('INVALID', 'name: tell the room who you are'));
         issuedToken = newToken();
-        const joined = await deps.rooms.join(code, request.name, hashToken(issuedToken), socket.id);
+        const joined = await deps.rooms.join(code, { name: request.name, tokenHash: hashToken(issuedToken), deviceHash: socket.data.device }, socket.id);
         if (!joined.ok) return reply(ack, joined);
         const participantId = String(joined.result.participantId);
         actor = { role: 'participant', participantId };
@@ -82,7 +82,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
         }
         if (entry.role === 'participant') {
           const participant = room.state.participants[entry.participantId!]!;
-          if (participant.status === 'removed') return reply(ack, refusal('REMOVED', 'The facilitator removed you from this workshop.'));
+          if (participant.status === 'removed') return reply(ack, refusal('REMOVED', REMOVED_MESSAGE));
           if (participant.status === 'left') return reply(ack, refusal('REMOVED', 'You left this workshop; join again to take part.'));
           actor = { role: 'participant', participantId: participant.id };
           audience = { kind: 'participant', participantId: participant.id };

@@ -15,6 +15,8 @@ export interface SocketData {
   /** Scopes command ids: the participant id, or the role. */
   actorKey?: string;
   ip: string;
+  /** The hashed device id of the browser (see security/device.ts). */
+  device: string;
   /** Consecutive failed joins on this connection. */
   failedJoins: number;
 }

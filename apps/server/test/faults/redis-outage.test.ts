@@ -54,7 +54,7 @@ describe('Redis stops in the middle of a vote', () => {
     const sync = await fac.sync();
     if (!sync.ok) throw new Error('sync failed');
     for (const [i, p] of phones.entries()) {
-      const votes = sync.snapshot.view.votes[p.session.you!.id!]!;
+      const votes = sync.snapshot.view.votes[sync.snapshot.view.ballots[p.session.you!.id!]!]!;
       expect(votes[s1]).toEqual({ x: i / 20, y: 0.5 });
       expect(votes[s2]).toEqual({ x: 0.9, y: i / 20 });
     }

@@ -3,7 +3,8 @@ import { LENSES } from '../constants.js';
 import { distance, quadrant } from '../maths.js';
 import type { RoomState, RoomView } from '../types.js';
 import { votesExportable } from './json.js';
-import { fixed, participantLabels, quadrantTitle, reportView, sortedParticipants, teamName } from './report.js';
+import { ballotOwners } from '../privacy.js';
+import { authorLabel, fixed, participantLabels, quadrantTitle, reportView, sortedParticipants, teamName } from './report.js';
 
 export type CsvTable = 'scenarios' | 'votes';
 type Cell = string | number | null;
@@ -38,7 +39,7 @@ export const SCENARIO_COLUMNS = [
   ...LENSES.map((lens) => `lens_${lens}`), 'comments', 'takeaway',
 ] as const;
 
-export const VOTE_COLUMNS = ['number', 'scenario_id', 'scenario', 'participant_id', 'participant', 'team', 'x', 'y', 'quadrant', 'starred'] as const;
+export const VOTE_COLUMNS = ['number', 'scenario_id', 'scenario', 'ballot', 'participant', 'team', 'x', 'y', 'quadrant', 'starred'] as const;
 
 /**
  * One row per scenario and placing team: a card placed by one team has one row, a shared card
@@ -76,16 +77,26 @@ function scenarioRows(view: RoomView, stats: readonly ScenarioStats[], withVotes
   });
 }
 
-/** One row per counted vote (removed participants' votes do not count), by card, then by joining order. */
+/**
+ * One row per counted vote, by card. `ballot` is the voter's random ballot id; `participant` and
+ * `team` are filled only where the workshop links ballots to people (named), ordered by joining.
+ */
 function voteRows(view: RoomView, stats: readonly ScenarioStats[]): Cell[][] {
   const labels = participantLabels(view);
-  const people = sortedParticipants(view).filter((p) => p.status !== 'removed');
+  const owners = ballotOwners(view);
+  const joined = new Map(sortedParticipants(view).map((p, i) => [p.id, i]));
+  const rank = (ballot: string) => joined.get(owners.get(ballot) ?? '') ?? Number.MAX_SAFE_INTEGER;
+  const ballots = Object.keys(view.votes).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   return stats.flatMap((s, index) =>
-    people.flatMap((p) => {
-      const vote = view.votes[p.id]?.[s.scenario.id];
+    ballots.flatMap((ballot) => {
+      const vote = view.votes[ballot]?.[s.scenario.id];
       if (!vote) return [];
-      const starred = view.stars[p.id]?.includes(s.scenario.id) ?? false;
-      return [[index + 1, s.scenario.id, s.scenario.text, p.id, labels.get(p.id) ?? '', teamName(view, p.teamId), dec(vote.x), dec(vote.y), quadrantTitle(quadrant(vote)), starred ? 'yes' : 'no']];
+      const owner = view.participants[owners.get(ballot) ?? ''];
+      const starred = view.stars[ballot]?.includes(s.scenario.id) ?? false;
+      return [[
+        index + 1, s.scenario.id, s.scenario.text, ballot, authorLabel(view, ballot, labels) ?? '', owner ? teamName(view, owner.teamId) : '',
+        dec(vote.x), dec(vote.y), quadrantTitle(quadrant(vote)), starred ? 'yes' : 'no',
+      ]];
     }),
   );
 }

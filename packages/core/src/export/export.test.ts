@@ -38,7 +38,7 @@ describe('json export', () => {
     w.must(ana, { type: 'reflection.set', balance: 0.4, commitment: 'Ask why' });
     const first = toExport(w.state, 5);
     const parsed = WorkshopImportSchema.parse(JSON.parse(JSON.stringify(first)));
-    const state = fromImport(parsed, { code: 'ZZZ999', facilitatorTokenHash: 'f', stageTokenHash: 'g' });
+    const state = fromImport(parsed, { code: 'ZZZ999', facilitatorTokenHash: 'f', stageTokenHash: 'g', newId: () => 'unused' });
     if ('code' in state && 'message' in state) throw new Error(state.message);
     const second = toExport(state, 5);
     expect({ ...second, workshop: { ...second.workshop, code: 'x' } }).toEqual({ ...first, workshop: { ...first.workshop, code: 'x' } });
@@ -49,7 +49,7 @@ describe('json export', () => {
     w.must('facilitator', { type: 'votes.reveal', revealed: true });
     const doc = JSON.parse(JSON.stringify(toExport(w.state, 0)));
     doc.votes[0].scenarioId = 'nope';
-    const result = fromImport(WorkshopImportSchema.parse(doc), { code: 'ZZZ999', facilitatorTokenHash: 'f', stageTokenHash: 'g' });
+    const result = fromImport(WorkshopImportSchema.parse(doc), { code: 'ZZZ999', facilitatorTokenHash: 'f', stageTokenHash: 'g', newId: () => 'unused' });
     expect(result).toMatchObject({ code: 'INVALID' });
   });
 

@@ -10,8 +10,12 @@ export const GOLDEN_EXPORTED_AT = Date.UTC(2025, 2, 14, 11, 42);
  * every board feature an export draws: team and shared cards, a card moved after discussion, a card
  * nobody placed, hidden text, a removed participant, stars, lenses, takeaways and reflections.
  */
-export function goldenWorkshop(options: { reveal?: boolean; end?: boolean } = {}) {
-  const w = new Workshop({ title: 'Q3 offsite: "Ops & Strategy" <b>bold</b>', teams: ['Owls, "the wise"', 'Larks 🐦'] });
+export function goldenWorkshop(options: { reveal?: boolean; end?: boolean; anonymous?: boolean } = {}) {
+  const w = new Workshop({
+    title: 'Q3 offsite: "Ops & Strategy" <b>bold</b>',
+    teams: ['Owls, "the wise"', 'Larks 🐦'],
+    ...(options.anonymous ? { settings: { anonymous: true } } : {}),
+  });
   // The testkit's clock starts in 1970; give the workshop a real date so the reports read naturally.
   w.state = { ...w.state, meta: { ...w.state.meta, createdAt: GOLDEN_START, phaseLog: [{ phase: 'lobby', at: GOLDEN_START }] } };
   w.now = GOLDEN_START;
@@ -91,7 +95,7 @@ export function goldenWorkshop(options: { reveal?: boolean; end?: boolean } = {}
   w.must(bob, { type: 'reflection.set', balance: 0.7, commitment: '=1+1 and <script>x</script>' });
   w.must(dee, { type: 'reflection.set', balance: 0.5 });
   w.must(eve, { type: 'reflection.set', balance: 0.9, commitment: 'Something the facilitator hid' });
-  w.must('facilitator', { type: 'reflection.hide', participantId: eve, hidden: true });
+  w.must('facilitator', { type: 'reflection.hide', ballot: w.state.ballots[eve]!, hidden: true });
   w.must('facilitator', { type: 'participant.remove', participantId: zed });
   if (options.end) {
     tick();

@@ -1,23 +1,50 @@
 import type { z } from 'zod';
-import { emptyCollections } from '../parts.js';
-import { placementKey } from '../parts.js';
+import { DEFAULTS } from '../constants.js';
+import { emptyCollections, placementKey } from '../parts.js';
 import type { WorkshopImportSchema } from '../schema/export.js';
 import type { DomainError, LensSheet, RoomState } from '../types.js';
 import { fail } from '../reducer/tx.js';
 
 export type WorkshopImport = z.output<typeof WorkshopImportSchema>;
+type Version2 = Extract<WorkshopImport, { version: 2 }>;
 
 export interface ImportTarget {
   code: string;
   facilitatorTokenHash: string;
   stageTokenHash: string;
+  /** Fresh ids, for the ballots of a version 1 file. */
+  newId: () => string;
+}
+
+/** A version 1 file keyed contributions by participant id: give every participant a ballot of their own. */
+function upgrade(doc: WorkshopImport, newId: () => string): Version2 {
+  if (doc.version === 2) return doc;
+  const ballots = new Map<string, string>();
+  const ballot = (participantId: string) => {
+    let id = ballots.get(participantId);
+    if (!id) ballots.set(participantId, (id = newId()));
+    return id;
+  };
+  return {
+    ...doc,
+    version: 2,
+    participants: doc.participants.map((p) => ({ ...p, ballot: ballot(p.id) })),
+    comments: doc.comments.map(({ participantId, ...c }) => ({ ...c, author: ballot(participantId) })),
+    votes: doc.votes.map(({ participantId, ...v }) => ({ ...v, ballot: ballot(participantId) })),
+    stars: doc.stars.map(({ participantId, ...s }) => ({ ...s, ballot: ballot(participantId) })),
+    lensTags: doc.lensTags.map(({ participantId, ...t }) => ({ ...t, ballot: ballot(participantId) })),
+    reflections: doc.reflections.map(({ participantId, ...r }) => ({ ...r, ballot: ballot(participantId) })),
+  };
 }
 
 /**
  * A new workshop from an export: same content, new code and new keys. Every reference is checked,
- * so a hand-edited file cannot leave a card pointing at a team that does not exist.
+ * so a hand-edited file cannot leave a card pointing at a team that does not exist. Contributions
+ * keep their ballots; a ballot nobody in the file claims (an anonymous workshop's) still counts.
  */
-export function fromImport(doc: WorkshopImport, target: ImportTarget): RoomState | DomainError {
+export function fromImport(input: WorkshopImport, target: ImportTarget): RoomState | DomainError {
+  const doc = upgrade(input, target.newId);
+  const timerMs = DEFAULTS.timerSeconds * 1000;
   const state: RoomState = {
     meta: {
       code: target.code,
@@ -26,57 +53,62 @@ export function fromImport(doc: WorkshopImport, target: ImportTarget): RoomState
       phase: doc.workshop.phase,
       phaseLog: doc.workshop.phaseLog,
       settings: doc.workshop.settings,
-      revealed: doc.workshop.revealed,
+      // An ended workshop has revealed its votes (docs/privacy.md).
+      revealed: doc.workshop.revealed || doc.workshop.phase === 'ended',
+      locked: doc.workshop.locked,
       spotlight: doc.workshop.spotlight,
-      timer: { status: 'idle', durationMs: 180_000, endsAt: null, remainingMs: 180_000 },
+      timer: { status: 'idle', durationMs: timerMs, endsAt: null, remainingMs: timerMs },
     },
     ...emptyCollections(),
   };
   for (const team of doc.teams) state.teams[team.id] = team;
   let unnamed = 0;
-  for (const p of doc.participants) {
+  const claimed = new Set<string>();
+  for (const { ballot, ...p } of doc.participants) {
     if (p.teamId !== null && !state.teams[p.teamId]) return fail('INVALID', `participant ${p.id}: unknown team ${p.teamId}`);
+    if (state.participants[p.id]) return fail('INVALID', `participant ${p.id}: listed twice`);
     state.participants[p.id] = { ...p, name: p.name ?? `Participant ${++unnamed}` };
+    if (ballot !== undefined) {
+      if (claimed.has(ballot)) return fail('INVALID', `participant ${p.id}: ballot ${ballot} belongs to someone else`);
+      claimed.add(ballot);
+      state.ballots[p.id] = ballot;
+    }
   }
-  const person = (id: string) => state.participants[id] !== undefined;
+  const scenario = (id: string) => state.scenarios[id] !== undefined;
   for (const s of doc.scenarios) {
     if (s.teamId !== null && !state.teams[s.teamId]) return fail('INVALID', `scenario ${s.id}: unknown team ${s.teamId}`);
     state.scenarios[s.id] = s;
   }
-  const scenario = (id: string) => state.scenarios[id] !== undefined;
   if (state.meta.spotlight !== null && !scenario(state.meta.spotlight)) state.meta.spotlight = null;
   for (const p of doc.placements) {
     if (!scenario(p.scenarioId) || !state.teams[p.teamId]) return fail('INVALID', `placement ${p.scenarioId}: unknown scenario or team`);
     state.placements[placementKey(p.scenarioId, p.teamId)] = p;
   }
   for (const v of doc.votes) {
-    if (!person(v.participantId) || !scenario(v.scenarioId)) return fail('INVALID', 'vote: unknown participant or scenario');
-    state.votes[v.participantId] = { ...state.votes[v.participantId], [v.scenarioId]: { x: v.x, y: v.y } };
+    if (!scenario(v.scenarioId)) return fail('INVALID', `vote: unknown scenario ${v.scenarioId}`);
+    state.votes[v.ballot] = { ...state.votes[v.ballot], [v.scenarioId]: { x: v.x, y: v.y } };
   }
   for (const s of doc.stars) {
-    if (!person(s.participantId) || !scenario(s.scenarioId)) return fail('INVALID', 'star: unknown participant or scenario');
-    const list = state.stars[s.participantId] ?? [];
-    if (!list.includes(s.scenarioId)) state.stars[s.participantId] = [...list, s.scenarioId];
+    if (!scenario(s.scenarioId)) return fail('INVALID', `star: unknown scenario ${s.scenarioId}`);
+    const list = state.stars[s.ballot] ?? [];
+    if (!list.includes(s.scenarioId)) state.stars[s.ballot] = [...list, s.scenarioId];
   }
   for (const c of doc.comments) {
-    if (!person(c.participantId) || !scenario(c.scenarioId)) return fail('INVALID', `comment ${c.id}: unknown participant or scenario`);
+    if (!scenario(c.scenarioId)) return fail('INVALID', `comment ${c.id}: unknown scenario ${c.scenarioId}`);
     state.comments[c.id] = c;
   }
   for (const t of doc.lensTags) {
-    if (!person(t.participantId) || !scenario(t.scenarioId)) return fail('INVALID', 'lens tag: unknown participant or scenario');
-    const sheet: LensSheet = state.lenses[t.participantId] ?? {};
+    if (!scenario(t.scenarioId)) return fail('INVALID', `lens tag: unknown scenario ${t.scenarioId}`);
+    const sheet: LensSheet = state.lenses[t.ballot] ?? {};
     const list = sheet[t.scenarioId] ?? [];
     if (!list.includes(t.lens)) sheet[t.scenarioId] = [...list, t.lens];
-    state.lenses[t.participantId] = sheet;
+    state.lenses[t.ballot] = sheet;
   }
   for (const t of doc.takeaways) {
     if (!scenario(t.scenarioId)) return fail('INVALID', 'takeaway: unknown scenario');
     state.takeaways[t.scenarioId] = t;
   }
-  for (const { participantId, ...r } of doc.reflections) {
-    if (!person(participantId)) return fail('INVALID', 'reflection: unknown participant');
-    state.reflections[participantId] = r;
-  }
+  for (const { ballot, ...r } of doc.reflections) state.reflections[ballot] = r;
   state.auth = {
     [target.facilitatorTokenHash]: { role: 'facilitator', participantId: null },
     [target.stageTokenHash]: { role: 'stage', participantId: null },

@@ -56,14 +56,29 @@ describe('markdown report', () => {
     expect(md.match(/!\[/g)).toHaveLength(1);
   });
 
-  it('leaves out what the facilitator hid and the removed participant\'s name', () => {
+  it('leaves out what the facilitator hid, and what the removed participant contributed', () => {
     const { w } = goldenWorkshop();
     const md = toMarkdown(w.state, GOLDEN_EXPORTED_AT);
     expect(md).not.toContain('must never reach an export');
     expect(md).not.toContain('rude remark');
     expect(md).not.toContain('Something the facilitator hid');
     expect(md).not.toContain('Zed');
-    expect(md).toContain('She needs a stretch goal 🚀, not a process.');
+    expect(md).not.toContain('She needs a stretch goal 🚀, not a process.');
+  });
+
+  it('brings a participant’s contributions back when their removal is undone', () => {
+    const { w, ids } = goldenWorkshop();
+    w.must('facilitator', { type: 'participant.restore', participantId: ids.zed });
+    const md = toMarkdown(w.state, GOLDEN_EXPORTED_AT);
+    expect(md).toContain('She needs a stretch goal 🚀, not a process.\\\n> — Zed');
+  });
+
+  it('names no author in an anonymous workshop, and keeps what a removed participant wrote', () => {
+    const { w } = goldenWorkshop({ anonymous: true });
+    const md = toMarkdown(w.state, GOLDEN_EXPORTED_AT);
+    expect(md).toContain('She needs a stretch goal 🚀, not a process.\n');
+    expect(md).not.toMatch(/> — /);
+    expect(md).toContain('- Ask "why?" before every plan, twice.\n');
   });
 
   it('names people only in named mode', () => {

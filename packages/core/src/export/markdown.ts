@@ -3,6 +3,7 @@ import { LENSES, type Quadrant } from '../constants.js';
 import { BALANCE_CHECK, CONCLUSION, LENS_TITLES, QUADRANT_INFO } from '../content/framing.js';
 import { quadrant } from '../maths.js';
 import type { RoomState, RoomView } from '../types.js';
+import { ballotOwner, ballotOwners } from '../privacy.js';
 import { votesExportable } from './json.js';
 import { mdInline, mdLines } from './markdown-text.js';
 import { fixed, isoDate, isoMinute, quadrantTitle, reportView, sortedParticipants, sortedTeams, teamName } from './report.js';
@@ -83,9 +84,7 @@ function discussion(view: RoomView, stats: readonly ScenarioStats[], summary: Co
     if (lenses.length) lines.push(`- Lenses: ${lenses.join(', ')}`);
     lines.push('');
     for (const c of comments.filter((c) => c.scenarioId === s.scenario.id)) {
-      const author = view.participants[c.participantId];
-      // A removed participant's words may stay on the record; their name does not.
-      const who = named && author?.status !== 'removed' ? author?.name : undefined;
+      const who = named ? ballotOwner(view, c.author)?.name : undefined;
       lines.push(`> ${mdLines(c.text, '> ')}${who ? `\\\n> — ${mdInline(who)}` : ''}`, '');
     }
     const takeaway = view.takeaways[s.scenario.id];
@@ -142,11 +141,15 @@ export function balanceTable(summary: Conclusion): string[] {
 
 function commitments(view: RoomView): string[] {
   const named = view.meta.settings.namedExport;
-  const lines = sortedParticipants(view).flatMap((p) => {
-    const r = view.reflections[p.id];
-    if (!r || r.hidden || !r.commitment || p.status === 'removed') return [];
-    return [`- ${mdLines(r.commitment, '  ')}${named ? ` — ${mdInline(p.name)}` : ''}`];
-  });
+  const joined = new Map(sortedParticipants(view).map((p, i) => [p.id, i]));
+  const rank = (ballot: string) => joined.get(ballotOwners(view).get(ballot) ?? '') ?? Number.MAX_SAFE_INTEGER;
+  const lines = Object.entries(view.reflections)
+    .filter(([, r]) => !r.hidden && r.commitment)
+    .sort(([a, ra], [b, rb]) => rank(a) - rank(b) || ra.at - rb.at || (a < b ? -1 : 1))
+    .map(([ballot, r]) => {
+      const who = named ? ballotOwner(view, ballot)?.name : undefined;
+      return `- ${mdLines(r.commitment, '  ')}${who ? ` — ${mdInline(who)}` : ''}`;
+    });
   return lines.length ? [...lines, ''] : ['No commitments were written.', ''];
 }
 

@@ -1,31 +1,27 @@
 import type { Quadrant } from '../constants.js';
 import { QUADRANT_INFO } from '../content/framing.js';
+import { ballotOwners } from '../privacy.js';
 import type { Participant, RoomState, RoomView, Team } from '../types.js';
-import { votesExportable } from './json.js';
+import { buildView } from '../view.js';
 
 function keep<T>(record: Record<string, T>, test: (value: T) => boolean): Record<string, T> {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => test(value)));
 }
 
 /**
- * What the readable exports (CSV, Markdown, SVG, PNG) are drawn from: the whole board minus what
- * the facilitator hid, with votes and stars only once they may leave the room (votesExportable).
+ * What the readable exports (CSV, Markdown, SVG, PNG, the summary) are drawn from: the facilitator's
+ * view (so votes only once revealed, no link to a person in an anonymous workshop, nothing of a
+ * person removed from a named one) minus what the facilitator hid.
  */
 export function reportView(state: RoomState): RoomView {
-  const shown = votesExportable(state);
-  const visible = (scenarioId: string) => state.scenarios[scenarioId]?.hidden === false;
+  const view = buildView(state, { kind: 'facilitator' });
+  const visible = (scenarioId: string) => view.scenarios[scenarioId]?.hidden === false;
   return {
-    meta: state.meta,
-    teams: state.teams,
-    participants: state.participants,
-    scenarios: keep(state.scenarios, (s) => !s.hidden),
-    placements: keep(state.placements, (p) => visible(p.scenarioId) && state.teams[p.teamId] !== undefined),
-    votes: shown ? state.votes : {},
-    stars: shown ? state.stars : {},
-    comments: keep(state.comments, (c) => !c.hidden && visible(c.scenarioId)),
-    lenses: state.lenses,
-    takeaways: keep(state.takeaways, (t) => visible(t.scenarioId) && t.text.length > 0),
-    reflections: state.reflections,
+    ...view,
+    scenarios: keep(view.scenarios, (s) => !s.hidden),
+    placements: keep(view.placements, (p) => visible(p.scenarioId) && view.teams[p.teamId] !== undefined),
+    comments: keep(view.comments, (c) => !c.hidden && visible(c.scenarioId)),
+    takeaways: keep(view.takeaways, (t) => visible(t.scenarioId) && t.text.length > 0),
   };
 }
 
@@ -47,6 +43,15 @@ export function teamName(view: Pick<RoomView, 'teams'>, teamId: string | null): 
 export function participantLabels(view: RoomView): Map<string, string> {
   const named = view.meta.settings.namedExport;
   return new Map(sortedParticipants(view).map((p, i) => [p.id, named ? p.name : `P${i + 1}`]));
+}
+
+/**
+ * Who a ballot belongs to, as an export may say it: the person's label where the view links ballots
+ * to people (a named workshop), otherwise nothing.
+ */
+export function authorLabel(view: RoomView, ballot: string, labels = participantLabels(view)): string | null {
+  const owner = ballotOwners(view).get(ballot);
+  return owner === undefined ? null : (labels.get(owner) ?? null);
 }
 
 export function quadrantTitle(q: Quadrant | null): string {

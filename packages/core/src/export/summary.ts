@@ -53,7 +53,8 @@ export function mySummary(state: RoomState, participantId: string, exportedAt: n
     );
     lines.push(`## Your team's board: ${mdInline(team.name)}`, '', ...(ours.length ? ours : ['Your team placed no cards.']), '');
   }
-  const mine = state.reflections[participantId];
+  const ballot = state.ballots[participantId];
+  const mine = ballot === undefined ? undefined : state.reflections[ballot];
   lines.push('## Your balance check', '', `*${BALANCE_CHECK.question}*`, '');
   if (mine?.balance !== null && mine?.balance !== undefined) {
     lines.push(

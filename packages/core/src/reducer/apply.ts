@@ -6,6 +6,7 @@ import { boardRules } from './board.js';
 import { concludeRules } from './conclude.js';
 import { discussRules } from './discuss.js';
 import { facilitationRules } from './facilitation.js';
+import { REMOVED_MESSAGE } from './lifecycle.js';
 import { phaseAllowed, type CommandResult, type Rule, type RuleTable } from './rule.js';
 import { scenarioRules } from './scenarios.js';
 import { teamRules } from './teams.js';
@@ -36,7 +37,7 @@ function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: 
   if (rule.who === 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can do this.');
   const me = state.participants[actor.participantId];
   if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
-  if (me.status === 'removed') return fail('REMOVED', 'The facilitator removed you from this workshop.');
+  if (me.status === 'removed') return fail('REMOVED', REMOVED_MESSAGE);
   if (me.status === 'left') return fail('REMOVED', 'You left this workshop.');
   return { me };
 }

@@ -155,7 +155,7 @@ describe('voting', () => {
     expect(code(w.run(ana, { type: 'star.toggle', scenarioId: s3 }))).toBe('LIMIT_REACHED');
     expect(w.must(ana, { type: 'star.toggle', scenarioId: s1 })).toEqual({ starred: false, left: 1 });
     expect(w.must(ana, { type: 'star.toggle', scenarioId: s3 })).toEqual({ starred: true, left: 0 });
-    expect(w.state.stars[ana]).toEqual([s2, s3]);
+    expect(w.state.stars[w.ballot(ana)]).toEqual([s2, s3]);
   });
 
   it('freezes votes once revealed, until the facilitator hides them again', () => {
@@ -166,7 +166,7 @@ describe('voting', () => {
     w.must('facilitator', { type: 'votes.reveal', revealed: false });
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.9, y: 0.9 });
     w.must(ana, { type: 'vote.clear', scenarioId: s1 });
-    expect(w.state.votes[ana]).toEqual({});
+    expect(w.state.votes[w.ballot(ana)]).toEqual({});
   });
 
   it('treats a repeated identical vote as no change', () => {
@@ -229,7 +229,7 @@ describe('discussion and conclusion', () => {
     w.must(ana, { type: 'lens.tag', scenarioId: s, lens: 'risk', on: true });
     w.must(ana, { type: 'lens.tag', scenarioId: s, lens: 'influence', on: true });
     w.must(ana, { type: 'lens.tag', scenarioId: s, lens: 'risk', on: false });
-    expect(w.state.lenses[ana]).toEqual({ [s]: ['influence'] });
+    expect(w.state.lenses[w.ballot(ana)]).toEqual({ [s]: ['influence'] });
   });
 
   it('keeps the other half of a reflection when one half changes', () => {
@@ -238,7 +238,7 @@ describe('discussion and conclusion', () => {
     w.phase('conclude');
     w.must(ana, { type: 'reflection.set', balance: 0.25 });
     w.must(ana, { type: 'reflection.set', commitment: 'Ask why before how' });
-    expect(w.state.reflections[ana]).toMatchObject({ balance: 0.25, commitment: 'Ask why before how' });
+    expect(w.state.reflections[w.ballot(ana)]).toMatchObject({ balance: 0.25, commitment: 'Ask why before how' });
     expect(code(w.run(ana, { type: 'reflection.set' }))).toBe('INVALID');
   });
 

@@ -1,3 +1,4 @@
+import { ballotFor } from './ballot.js';
 import { fail } from './tx.js';
 import { rule } from './rule.js';
 
@@ -10,7 +11,8 @@ export const concludeRules = {
       if (cmd.balance === undefined && cmd.commitment === undefined) {
         return fail('INVALID', 'Send a balance, a commitment, or both.');
       }
-      const current = tx.state.reflections[me!.id];
+      const ballot = ballotFor(tx, me!);
+      const current = tx.state.reflections[ballot];
       const next = {
         balance: cmd.balance === undefined ? (current?.balance ?? null) : cmd.balance,
         commitment: cmd.commitment ?? current?.commitment ?? '',
@@ -18,7 +20,7 @@ export const concludeRules = {
         hidden: current?.hidden ?? false,
       };
       if (current && current.balance === next.balance && current.commitment === next.commitment) return;
-      tx.put('reflections', me!.id, next);
+      tx.put('reflections', ballot, next);
     },
   }),
 
@@ -26,10 +28,10 @@ export const concludeRules = {
     who: 'facilitator',
     phases: 'always',
     run(tx, cmd) {
-      const reflection = tx.state.reflections[cmd.participantId];
+      const reflection = tx.state.reflections[cmd.ballot];
       if (!reflection) return fail('NOT_FOUND', 'No such reflection.');
       if (reflection.hidden === cmd.hidden) return;
-      tx.put('reflections', cmd.participantId, { ...reflection, hidden: cmd.hidden });
+      tx.put('reflections', cmd.ballot, { ...reflection, hidden: cmd.hidden });
     },
   }),
 };

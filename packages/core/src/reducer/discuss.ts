@@ -1,4 +1,5 @@
 import { LIMITS } from '../constants.js';
+import { ballotFor } from './ballot.js';
 import { fail } from './tx.js';
 import { rule } from './rule.js';
 
@@ -23,15 +24,16 @@ export const discussRules = {
     run(tx, cmd, me) {
       const scenario = tx.state.scenarios[cmd.scenarioId];
       if (!scenario || scenario.hidden) return fail('NOT_FOUND', 'No such scenario.');
+      const ballot = ballotFor(tx, me!);
       let mine = 0;
       for (const c of Object.values(tx.state.comments)) {
-        if (c.participantId === me!.id && c.scenarioId === cmd.scenarioId) mine++;
+        if (c.author === ballot && c.scenarioId === cmd.scenarioId) mine++;
       }
       if (mine >= LIMITS.commentsPerParticipantPerScenario) {
         return fail('LIMIT_REACHED', `At most ${LIMITS.commentsPerParticipantPerScenario} comments each per scenario.`);
       }
       const id = tx.ctx.newId();
-      tx.put('comments', id, { id, scenarioId: cmd.scenarioId, participantId: me!.id, text: cmd.text, at: tx.ctx.now, hidden: false });
+      tx.put('comments', id, { id, scenarioId: cmd.scenarioId, author: ballot, text: cmd.text, at: tx.ctx.now, hidden: false });
       return { commentId: id };
     },
   }),
@@ -54,13 +56,14 @@ export const discussRules = {
     run(tx, cmd, me) {
       const scenario = tx.state.scenarios[cmd.scenarioId];
       if (!scenario || scenario.hidden) return fail('NOT_FOUND', 'No such scenario.');
-      const sheet = tx.state.lenses[me!.id] ?? {};
+      const ballot = ballotFor(tx, me!);
+      const sheet = tx.state.lenses[ballot] ?? {};
       const current = sheet[cmd.scenarioId] ?? [];
       const has = current.includes(cmd.lens);
       if (has === cmd.on) return;
       const next = cmd.on ? [...current, cmd.lens] : current.filter((lens) => lens !== cmd.lens);
       const { [cmd.scenarioId]: _old, ...rest } = sheet;
-      tx.put('lenses', me!.id, next.length ? { ...rest, [cmd.scenarioId]: next } : rest);
+      tx.put('lenses', ballot, next.length ? { ...rest, [cmd.scenarioId]: next } : rest);
     },
   }),
 

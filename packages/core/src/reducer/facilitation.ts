@@ -18,8 +18,10 @@ export const facilitationRules = {
     run(tx, cmd) {
       if (tx.meta.phase === cmd.phase) return;
       const phaseLog = [...tx.meta.phaseLog, { phase: cmd.phase, at: tx.ctx.now }].slice(-PHASE_LOG_MAX);
-      // A new phase starts unlocked: a timer from the previous one does not carry over.
-      tx.setMeta({ phase: cmd.phase, phaseLog, timer: idle(tx.meta.timer) });
+      // A new phase starts unlocked: a timer from the previous one does not carry over. Ending the
+      // workshop reveals the votes: nothing leaves the room (export, summary) that it has not seen.
+      const revealed = cmd.phase === 'ended' ? true : tx.meta.revealed;
+      tx.setMeta({ phase: cmd.phase, phaseLog, timer: idle(tx.meta.timer), revealed });
     },
   }),
 
@@ -116,6 +118,26 @@ export const facilitationRules = {
       if (!participant) return fail('NOT_FOUND', 'No such participant.');
       if (participant.status === 'removed') return;
       tx.put('participants', participant.id, { ...participant, status: 'removed' });
+    },
+  }),
+
+  'participant.restore': rule<'participant.restore'>({
+    who: 'facilitator',
+    phases: 'always',
+    run(tx, cmd) {
+      const participant = tx.state.participants[cmd.participantId];
+      if (!participant) return fail('NOT_FOUND', 'No such participant.');
+      if (participant.status !== 'removed') return fail('CONFLICT', 'Only a removed participant can be brought back.');
+      tx.put('participants', participant.id, { ...participant, status: 'active' });
+    },
+  }),
+
+  'room.lock': rule<'room.lock'>({
+    who: 'facilitator',
+    phases: 'always',
+    run(tx, cmd) {
+      if (tx.meta.locked === cmd.locked) return;
+      tx.setMeta({ locked: cmd.locked });
     },
   }),
 

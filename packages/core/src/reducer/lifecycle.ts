@@ -23,6 +23,7 @@ export function defaultSettings(): Settings {
     starBudget: DEFAULTS.starBudget,
     selfSelectTeams: true,
     namedExport: true,
+    anonymous: false,
     maxParticipants: LIMITS.participantsMax,
     retentionDays: DEFAULTS.retentionDays,
   };
@@ -39,6 +40,7 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
       phaseLog: [{ phase: 'lobby', at: ctx.now }],
       settings: { ...defaultSettings(), ...input.settings },
       revealed: false,
+      locked: false,
       spotlight: null,
       timer: { status: 'idle', durationMs: DEFAULTS.timerSeconds * 1000, endsAt: null, remainingMs: DEFAULTS.timerSeconds * 1000 },
     },
@@ -80,15 +82,36 @@ export function joinParticipant(state: RoomState, input: NewParticipant, ctx: Ct
 export interface NewParticipant {
   name: string;
   tokenHash: string;
+  /** The hashed id of the browser joining, when it sent one: a browser whose participant was removed stays out. */
+  deviceHash?: string;
 }
+
+/** Why nobody new can join this workshop now, or null when they can. The join page asks the same question. */
+export function joinRefusal(state: RoomState): DomainError | null {
+  if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
+  if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.');
+  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) return fail('ROOM_FULL', 'This workshop is full.');
+  return null;
+}
+
+/** The participant removed from this workshop who last joined from this browser, if any. */
+export function removedFromDevice(state: RoomState, deviceHash: string | undefined): Participant | null {
+  if (deviceHash === undefined) return null;
+  const entry = state.auth[deviceHash];
+  const participant = entry?.role === 'device' && entry.participantId ? state.participants[entry.participantId] : undefined;
+  return participant?.status === 'removed' ? participant : null;
+}
+
+export const REMOVED_MESSAGE = 'The facilitator removed you from this workshop.';
 
 /** Add a participant inside a transaction: the new participant's id, or the refusal. */
 export function runJoin(tx: Tx, input: NewParticipant): DomainError | CommandResult {
   const state = tx.state;
   const ctx = tx.ctx;
-  if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
+  if (removedFromDevice(state, input.deviceHash)) return fail('REMOVED', REMOVED_MESSAGE);
+  const closed = joinRefusal(state);
+  if (closed) return closed;
   if (state.auth[input.tokenHash]) return fail('CONFLICT', 'That token is already in use.');
-  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) return fail('ROOM_FULL', 'This workshop is full.');
   const choosing = state.meta.settings.selfSelectTeams && ['lobby', 'framing'].includes(state.meta.phase);
   const participant: Participant = {
     id: ctx.newId(),
@@ -98,7 +121,9 @@ export function runJoin(tx: Tx, input: NewParticipant): DomainError | CommandRes
     status: 'active',
   };
   tx.put('participants', participant.id, participant);
+  tx.put('ballots', participant.id, ctx.newId());
   tx.put('auth', input.tokenHash, { role: 'participant', participantId: participant.id });
+  if (input.deviceHash !== undefined) tx.put('auth', input.deviceHash, { role: 'device', participantId: participant.id });
   return { participantId: participant.id };
 }
 

@@ -1,3 +1,4 @@
+import { ballotFor } from './ballot.js';
 import { fail, type Tx } from './tx.js';
 import { rule } from './rule.js';
 
@@ -19,10 +20,11 @@ export const voteRules = {
       const closed = stillOpen(tx);
       if (closed) return closed;
       if (!visibleScenario(tx, cmd.scenarioId)) return fail('NOT_FOUND', 'No such scenario.');
-      const sheet = tx.state.votes[me!.id] ?? {};
+      const ballot = ballotFor(tx, me!);
+      const sheet = tx.state.votes[ballot] ?? {};
       const current = sheet[cmd.scenarioId];
       if (current && current.x === cmd.x && current.y === cmd.y) return;
-      tx.put('votes', me!.id, { ...sheet, [cmd.scenarioId]: { x: cmd.x, y: cmd.y } });
+      tx.put('votes', ballot, { ...sheet, [cmd.scenarioId]: { x: cmd.x, y: cmd.y } });
     },
   }),
 
@@ -33,10 +35,11 @@ export const voteRules = {
     run(tx, cmd, me) {
       const closed = stillOpen(tx);
       if (closed) return closed;
-      const sheet = tx.state.votes[me!.id];
-      if (!sheet || !(cmd.scenarioId in sheet)) return;
+      const ballot = tx.state.ballots[me!.id];
+      const sheet = ballot === undefined ? undefined : tx.state.votes[ballot];
+      if (ballot === undefined || !sheet || !(cmd.scenarioId in sheet)) return;
       const { [cmd.scenarioId]: _dropped, ...rest } = sheet;
-      tx.put('votes', me!.id, rest);
+      tx.put('votes', ballot, rest);
     },
   }),
 
@@ -48,15 +51,16 @@ export const voteRules = {
       const closed = stillOpen(tx);
       if (closed) return closed;
       if (!visibleScenario(tx, cmd.scenarioId)) return fail('NOT_FOUND', 'No such scenario.');
-      const stars = tx.state.stars[me!.id] ?? [];
+      const ballot = ballotFor(tx, me!);
+      const stars = tx.state.stars[ballot] ?? [];
       const budget = tx.meta.settings.starBudget;
       if (stars.includes(cmd.scenarioId)) {
         const next = stars.filter((id) => id !== cmd.scenarioId);
-        tx.put('stars', me!.id, next);
+        tx.put('stars', ballot, next);
         return { starred: false, left: budget - next.length };
       }
       if (stars.length >= budget) return fail('LIMIT_REACHED', `You have spent all ${budget} stars; take one back first.`);
-      tx.put('stars', me!.id, [...stars, cmd.scenarioId]);
+      tx.put('stars', ballot, [...stars, cmd.scenarioId]);
       return { starred: true, left: budget - stars.length - 1 };
     },
   }),

@@ -12,6 +12,8 @@ export const CreateWorkshopSchema = z.strictObject({
   deck: z.boolean().optional(),
   selfSelectTeams: z.boolean().optional(),
   namedExport: z.boolean().optional(),
+  /** Nobody, the facilitator included, can link a contribution to a person. Fixed at creation. */
+  anonymous: z.boolean().optional(),
 });
 
 export const ExportQuerySchema = z.object({
