@@ -111,7 +111,30 @@ describe('the client session against the real server', () => {
     await fac.must({ type: 'participant.remove', participantId: ana.session.you!.id! });
     await until(() => ana.state.connection === 'ended');
     expect(ana.state.error).toMatchObject({ code: 'REMOVED' });
-    expect(storage.getItem(`leadboard:participant:${workshop.code}`)).toBeNull();
+    // The phone keeps its identity: a reload is told again, and an undone removal lets it back in.
+    expect(storage.getItem(`leadboard:participant:${workshop.code}`)).not.toBeNull();
+    ana.session.stop();
+    const reloaded = phone(workshop.code, storage);
+    await until(() => reloaded.state.connection === 'ended');
+    expect(reloaded.state.error).toMatchObject({ code: 'REMOVED' });
+    reloaded.session.stop();
+    await fac.must({ type: 'participant.restore', participantId: ana.session.you!.id! });
+    const back = phone(workshop.code, storage);
+    await until(() => back.state.connection === 'live');
+    expect(back.session.you!.id).toBe(ana.session.you!.id);
+    back.session.stop();
     fac.close();
+  });
+
+  it('forgets the identity of a participant who left', async () => {
+    const workshop = await createWorkshop(server.url);
+    const storage = new MemoryStorage();
+    const ana = phone(workshop.code, storage);
+    await until(() => ana.state.connection === 'live');
+    void ana.session.send({ type: 'participant.leave' });
+    await until(() => ana.state.connection === 'ended');
+    expect(ana.state.error).toMatchObject({ code: 'LEFT' });
+    expect(storage.getItem(`leadboard:participant:${workshop.code}`)).toBeNull();
+    ana.session.stop();
   });
 });

@@ -62,7 +62,7 @@ export interface SessionOptions {
 }
 
 const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
-const TERMINAL_JOIN = new Set(['NOT_FOUND', 'FORBIDDEN', 'REMOVED', 'INVALID', 'WRONG_PHASE', 'ROOM_FULL']);
+const TERMINAL_JOIN = new Set(['NOT_FOUND', 'FORBIDDEN', 'REMOVED', 'LEFT', 'LOCKED', 'INVALID', 'WRONG_PHASE', 'ROOM_FULL']);
 
 /**
  * One live connection to one workshop: joins (and re-joins after every reconnect, reading the
@@ -178,7 +178,8 @@ export class LiveSession {
     }
     if (!ack.ok) {
       if (TERMINAL_JOIN.has(ack.error.code)) {
-        if (this.options.role === 'participant' && (ack.error.code === 'REMOVED' || ack.error.code === 'FORBIDDEN')) this.forgetIdentity();
+        // A removed participant keeps their identity: the facilitator may undo the removal.
+        if (this.options.role === 'participant' && (ack.error.code === 'LEFT' || ack.error.code === 'FORBIDDEN')) this.forgetIdentity();
         return this.end(ack.error);
       }
       return this.retryLater(() => void this.join(), ack.error.retryAfterMs ?? 1500);
@@ -287,7 +288,7 @@ export class LiveSession {
 
   private onFarewell(farewell: Farewell): void {
     if (farewell.code === 'UNAVAILABLE') return;
-    if (farewell.code === 'REMOVED') this.forgetIdentity();
+    if (farewell.code === 'LEFT') this.forgetIdentity();
     this.end({ code: farewell.code, message: farewell.message });
   }
 

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'UNAUTHORIZED',
   'REMOVED',
+  'LEFT',
   'WRONG_PHASE',
   'LOCKED',
   'NEEDS_TEAM',

@@ -20,6 +20,7 @@ export { balanceTeams } from './reducer/teams.js';
 export type { CommandResult, Who, PhaseRule } from './reducer/rule.js';
 export { DECK, deckCard, type DeckCard } from './content/deck.js';
 export * from './content/framing.js';
+export { privacyNotice, type PrivacyNotice } from './content/privacy.js';
 export { toExport, votesExportable, EXPORT_FORMAT, EXPORT_VERSION, type WorkshopExport } from './export/json.js';
 export { fromImport, type WorkshopImport, type ImportTarget } from './export/import.js';
 export { toCsv, csvCell, SCENARIO_COLUMNS, VOTE_COLUMNS, type CsvTable } from './export/csv.js';

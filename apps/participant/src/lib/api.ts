@@ -1,15 +1,8 @@
 import { io } from 'socket.io-client';
 import { identities, type ClientSocket, type KeyValueStorage } from '@leadboard/client';
-import type { AckError, JoinAck, Phase, Snapshot, You } from '@leadboard/core';
+import type { AckError, JoinAck, Snapshot, WorkshopSummary, You } from '@leadboard/core';
 
-/** What the join page may know about a room before joining it. */
-export interface WorkshopSummary {
-  code: string;
-  title: string;
-  phase: Phase;
-  participants: number;
-  joinable: boolean;
-}
+export type { WorkshopSummary };
 
 export type JoinOutcome = { ok: true } | { ok: false; error: AckError };
 
@@ -24,6 +17,10 @@ export function joinErrorMessage(error: AckError, code: string): string {
       return 'This workshop has ended, so it no longer takes new people.';
     case 'ROOM_FULL':
       return 'This workshop is full. Ask the facilitator to make room.';
+    case 'LOCKED':
+      return 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.';
+    case 'REMOVED':
+      return 'The facilitator removed you from this workshop, so this phone cannot join it again. If you think that was a mistake, talk to the facilitator.';
     case 'RATE_LIMITED': {
       const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000));
       return `Too many attempts from this network. Wait ${seconds} seconds, then try again.`;

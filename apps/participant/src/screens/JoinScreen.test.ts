@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import type { AckError } from '@leadboard/core';
+import type { AckError, WorkshopSummary } from '@leadboard/core';
 import JoinScreen from './JoinScreen.vue';
 
 const api = vi.hoisted(() => ({
@@ -13,6 +13,10 @@ function mountJoin(initialCode = '') {
   return mount(JoinScreen, { props: { initialCode, notice: null, resume: null }, attachTo: document.body });
 }
 const refuse = (error: AckError) => api.joinAsNew.mockResolvedValueOnce({ ok: false, error });
+const summary = (fields: Partial<WorkshopSummary>): WorkshopSummary => ({
+  code: 'AB3K9Z', title: 'Offsite', phase: 'lobby', teams: [], participants: 3, joinable: true, closed: null,
+  privacy: { anonymous: false, namedExport: true }, ...fields,
+});
 
 afterEach(() => {
   vi.clearAllMocks();
@@ -21,7 +25,7 @@ afterEach(() => {
 
 describe('JoinScreen', () => {
   it('fills the code from the link, names the workshop, and joins with the normalised code', async () => {
-    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: { code: 'AB3K9Z', title: 'Offsite', phase: 'lobby', participants: 3, joinable: true } });
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: summary({ title: 'Offsite' }) });
     api.joinAsNew.mockResolvedValue({ ok: true });
     const wrapper = mountJoin('AB3K9Z');
     await flushPromises();
@@ -29,6 +33,9 @@ describe('JoinScreen', () => {
     expect(wrapper.get('label[for=join-name]').text()).toBe('Your name');
     expect((wrapper.get('#join-code').element as HTMLInputElement).value).toBe('AB3K9Z');
     expect(wrapper.text()).toContain('Workshop: Offsite');
+    // Before a name is typed, the phone says who will see what.
+    expect(wrapper.get('[data-testid=privacy]').text()).toContain('Named workshop');
+    expect(wrapper.get('[data-testid=privacy]').text()).toContain('The facilitator sees your name beside your comments');
     await wrapper.get('#join-code').setValue('ab3-k9z');
     await wrapper.get('#join-name').setValue('  Ana  ');
     await wrapper.get('form').trigger('submit');
@@ -53,6 +60,8 @@ describe('JoinScreen', () => {
     [{ code: 'NOT_FOUND', message: 'x' }, 'No workshop has the code AB3K9Z. Check the code on the screen.'],
     [{ code: 'WRONG_PHASE', message: 'x' }, 'This workshop has ended, so it no longer takes new people.'],
     [{ code: 'ROOM_FULL', message: 'x' }, 'This workshop is full. Ask the facilitator to make room.'],
+    [{ code: 'LOCKED', message: 'x' }, 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.'],
+    [{ code: 'REMOVED', message: 'x' }, 'The facilitator removed you from this workshop, so this phone cannot join it again. If you think that was a mistake, talk to the facilitator.'],
     [{ code: 'UNAVAILABLE', message: 'Can’t reach the workshop.' }, 'Can’t reach the workshop.'],
   ] as const)('explains a refusal: %o', async (error, message) => {
     api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'UNAVAILABLE', message: '' } });
@@ -84,10 +93,28 @@ describe('JoinScreen', () => {
   });
 
   it('warns about an ended workshop as soon as its code is typed', async () => {
-    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: { code: 'AB3K9Z', title: 'Old', phase: 'ended', participants: 0, joinable: false } });
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: summary({ phase: 'ended', joinable: false, closed: { code: 'WRONG_PHASE', message: 'x' } }) });
     const wrapper = mountJoin();
     await wrapper.get('#join-code').setValue('ab3k9z');
     await flushPromises();
     expect(wrapper.get('#join-code-hint').text()).toBe('This workshop has ended, so it no longer takes new people.');
+  });
+
+  it('says a locked workshop is closed to new people before anyone types a name', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: summary({ joinable: false, closed: { code: 'LOCKED', message: 'x' } }) });
+    const wrapper = mountJoin('AB3K9Z');
+    await flushPromises();
+    expect(wrapper.get('#join-code-hint').text()).toBe('This workshop is closed to new people. If you should be in it, ask the facilitator to open it.');
+    expect(wrapper.find('[data-testid=privacy]').exists()).toBe(false);
+  });
+
+  it('promises an anonymous workshop’s anonymity before a name is typed', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: summary({ privacy: { anonymous: true, namedExport: true } }) });
+    const wrapper = mountJoin('AB3K9Z');
+    await flushPromises();
+    const note = wrapper.get('[data-testid=privacy]').text();
+    expect(note).toContain('Anonymous workshop');
+    expect(note).toContain('not the facilitator');
+    expect(note).not.toContain('sees your name beside');
   });
 });

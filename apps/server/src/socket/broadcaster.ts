@@ -1,4 +1,4 @@
-import { routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CommitEvent, RoomService } from '../rooms/service.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import { progressOf } from '../rooms/views.js';
@@ -160,8 +160,8 @@ export class Broadcaster {
   private farewell(code: string, participantId: string, left: boolean): void {
     const target = this.io.in(roomNames.participant(code, participantId));
     target.emit('farewell', left
-      ? { code: 'REMOVED', message: 'You left this workshop.' }
-      : { code: 'REMOVED', message: 'The facilitator removed you from this workshop.' });
+      ? { code: 'LEFT', message: 'You left this workshop.' }
+      : { code: 'REMOVED', message: REMOVED_MESSAGE });
     target.disconnectSockets(true);
     this.presenceChanged(code);
   }

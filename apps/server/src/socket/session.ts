@@ -83,7 +83,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
         if (entry.role === 'participant') {
           const participant = room.state.participants[entry.participantId!]!;
           if (participant.status === 'removed') return reply(ack, refusal('REMOVED', REMOVED_MESSAGE));
-          if (participant.status === 'left') return reply(ack, refusal('REMOVED', 'You left this workshop; join again to take part.'));
+          if (participant.status === 'left') return reply(ack, refusal('LEFT', 'You left this workshop; join again to take part.'));
           actor = { role: 'participant', participantId: participant.id };
           audience = { kind: 'participant', participantId: participant.id };
         } else if (entry.role === 'facilitator') {

@@ -38,7 +38,7 @@ function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: 
   const me = state.participants[actor.participantId];
   if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
   if (me.status === 'removed') return fail('REMOVED', REMOVED_MESSAGE);
-  if (me.status === 'left') return fail('REMOVED', 'You left this workshop.');
+  if (me.status === 'left') return fail('LEFT', 'You left this workshop.');
   return { me };
 }
 

@@ -272,6 +272,6 @@ describe('discussion and conclusion', () => {
     w.must('facilitator', { type: 'participant.remove', participantId: ana });
     w.must(bob, { type: 'participant.leave' });
     expect(code(w.run(ana, { type: 'scenario.add', text: 'x' }))).toBe('REMOVED');
-    expect(code(w.run(bob, { type: 'scenario.add', text: 'x' }))).toBe('REMOVED');
+    expect(code(w.run(bob, { type: 'scenario.add', text: 'x' }))).toBe('LEFT');
   });
 });
