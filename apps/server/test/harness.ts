@@ -72,7 +72,13 @@ export class TestClient {
 
   async join(payload: JoinInput): Promise<JoinAck> {
     await this.connected();
-    return this.socket.timeout(5000).emitWithAck('join', payload);
+    return this.kept('join', await this.socket.timeout(5000).emitWithAck('join', payload));
+  }
+
+  /** Acknowledgements are kept with the events, so a test can read everything this client was told. */
+  private kept<T>(event: string, ack: T): T {
+    this.received.push({ event: `ack:${event}`, payload: ack });
+    return ack;
   }
 
   async mustJoin(payload: JoinInput) {
@@ -81,8 +87,8 @@ export class TestClient {
     return ack;
   }
 
-  command(draft: CommandDraft, id = `cmd-${++this.n}-${Math.random().toString(36).slice(2, 8)}`): Promise<CommandAck> {
-    return this.socket.timeout(5000).emitWithAck('command', { id, ...draft } as never);
+  async command(draft: CommandDraft, id = `cmd-${++this.n}-${Math.random().toString(36).slice(2, 8)}`): Promise<CommandAck> {
+    return this.kept('command', await this.socket.timeout(5000).emitWithAck('command', { id, ...draft } as never));
   }
 
   async must(draft: CommandDraft) {
@@ -91,8 +97,8 @@ export class TestClient {
     return ack.result;
   }
 
-  sync(): Promise<SyncAck> {
-    return this.socket.timeout(5000).emitWithAck('sync', {});
+  async sync(): Promise<SyncAck> {
+    return this.kept('sync', await this.socket.timeout(5000).emitWithAck('sync', {}));
   }
 
   /** Raw emit, for malformed payloads the types would not allow. */
