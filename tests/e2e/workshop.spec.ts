@@ -69,7 +69,8 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await consolePage.getByLabel(/^Title/).fill('All-hands: manage or lead?');
   await consolePage.getByLabel('Name of team 1').fill('North');
   await consolePage.getByLabel('Name of team 2').fill('South');
-  await expect(consolePage.getByRole('checkbox', { name: /deck/i })).toBeChecked();
+  // A deck that fits a 60-minute session: three shared cards, not fourteen.
+  await expect(consolePage.getByLabel('Cards from the built-in deck')).toHaveValue('3');
   await consolePage.getByRole('button', { name: 'Create workshop' }).click();
   await expect(consolePage).toHaveURL(/\/host\/[0-9A-Z]{6}$/);
   const code = (await consolePage.getByTestId('room-code').textContent())!.trim();
@@ -94,6 +95,10 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   await cleo.page.goto('/');
   await expect(cleo.page.getByLabel('Room code')).toBeFocused();
   await cleo.page.keyboard.type(code.toLowerCase());
+  // Before the name, the page says who will see what (one keyboard stop to open the details).
+  await expect(cleo.page.getByTestId('privacy')).toContainText('Named workshop');
+  await cleo.page.keyboard.press('Tab');
+  await expect(cleo.page.getByText('Who sees what')).toBeFocused();
   await cleo.page.keyboard.press('Tab');
   await expect(cleo.page.getByLabel('Your name')).toBeFocused();
   await cleo.page.keyboard.type('Cleo');
@@ -152,26 +157,33 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   const contested = byText(CONTESTED);
     const north = Object.values(view.teams).find((t) => t.name === 'North')!;
   const south = Object.values(view.teams).find((t) => t.name === 'South')!;
-  expect(Object.values(view.scenarios).filter((s) => s.source === 'deck').length).toBeGreaterThanOrEqual(12);
+  expect(Object.values(view.scenarios).filter((s) => s.source === 'deck').length).toBe(3);
+  // Card numbers are given once: the three deck cards are 1–3, the teams' cards 4–6, on every screen.
+  expect([client.number, byText(HOSTILE_SHOWN).number, contested.number]).toEqual([4, 5, 6]);
+  await expect(ana.page.getByText(CLIENT).locator('xpath=ancestor::li[1]')).toContainText('4');
 
-  // Place: Ana taps North's card onto the board and then drags it; Cleo taps South's into place.
+  // Place: Ana drags North's card from the tray straight onto the board (one gesture, card and board
+  // in view together); Cleo taps South's card in the tray, then the board; Ben picks his in the list.
   await next('Place');
   const board = ana.page.getByTestId('board');
-  const legendOf = async (page: Page, text: string) => (await page.locator('[data-testid^="legend-"]', { hasText: text }).getAttribute('data-testid'))!;
-  await ana.page.getByTestId(await legendOf(ana.page, CLIENT)).click();
-  await expect(ana.page.getByTestId('place-hint')).toContainText('tap the board where card');
-  await tapBoard(ana.page, { x: 0.5, y: 0.5 });
-  await expect.poll(async () => (await truth.view()).placements[placementKey(client.id, north.id)]?.x ?? 0).toBeGreaterThan(0.4);
-  const chip = board.locator('g.lb-card[aria-label*="Our biggest client"]');
-  const box = (await chip.boundingBox())!;
-  await touchDrag(ana.page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, await boardPoint(board, { x: 0.85, y: 0.3 }));
+  await expect(ana.page.getByTestId(`tray-${client.number}`)).toBeInViewport();
+  await expect(board).toBeInViewport();
+  const trayCard = (await ana.page.getByTestId(`tray-${client.number}`).boundingBox())!;
+  await touchDrag(ana.page, { x: trayCard.x + trayCard.width / 2, y: trayCard.y + trayCard.height / 2 }, await boardPoint(board, { x: 0.85, y: 0.72 }));
   await expect.poll(async () => (await truth.view()).placements[placementKey(client.id, north.id)]?.x ?? 0).toBeGreaterThan(0.75);
-  await cleo.page.getByTestId(await legendOf(cleo.page, CONTESTED)).click();
+  await expect(ana.page.getByTestId(`tray-${client.number}`)).toHaveCount(0);
+  await expect(ana.page.getByTestId('place-hint')).not.toContainText('arrow keys');
+  await snap(ana.page, 'workshop-phone-placing');
+  await cleo.page.getByTestId(`tray-${contested.number}`).click();
+  await expect(cleo.page.getByTestId('place-hint')).toContainText(`tap the board where card ${contested.number} belongs`);
   await tapBoard(cleo.page, { x: 0.3, y: 0.8 });
   await expect.poll(async () => (await truth.view()).placements[placementKey(contested.id, south.id)]?.y ?? 0).toBeGreaterThan(0.7);
-  await ben.page.getByTestId(await legendOf(ben.page, HOSTILE_SHOWN)).click();
+  await ben.page.getByTestId(`legend-${byText(HOSTILE_SHOWN).number}`).click();
   await tapBoard(ben.page, { x: 0.2, y: 0.3 });
   await expect(stage.locator('.lb-card')).toHaveCount(3);
+  // Each team places its own cards and the three shared ones: the stage counts per team, never more than there are.
+  await expect(stage.getByTestId('stage-placing')).toContainText('North: 2 of 5 placed');
+  await expect(stage.getByTestId('stage-placing')).toContainText('South: 1 of 4 placed');
   await expectNoSeriousViolations(ana.page, 'place');
   await snapPhone(ana.page, 'workshop-phone-place');
   await snap(stage, 'workshop-stage-place');
@@ -179,16 +191,18 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   // Vote: private dots and stars; Ben reloads in the middle, Dev drops off the network and comes back.
   await next('Vote');
   const votes: [Phone, Point, Point][] = [
-    [ana, { x: 0.1, y: 0.9 }, { x: 0.8, y: 0.3 }],
-    [ben, { x: 0.9, y: 0.1 }, { x: 0.85, y: 0.35 }],
+    [ana, { x: 0.2, y: 0.95 }, { x: 0.8, y: 0.3 }],
+    [ben, { x: 0.95, y: 0.25 }, { x: 0.85, y: 0.35 }],
     [cleo, { x: 0.9, y: 0.9 }, { x: 0.75, y: 0.25 }],
-    [dev, { x: 0.1, y: 0.1 }, { x: 0.9, y: 0.3 }],
+    [dev, { x: 0.35, y: 0.3 }, { x: 0.9, y: 0.3 }],
   ];
   for (const [phone, onContested, onClient] of votes) {
     const page = phone.page;
     if (phone === dev) {
       await phone.context.setOffline(true);
-      await expect(page.getByTestId('connection')).toContainText(/Offline|Reconnecting/);
+      // The phone says so at once; the console lists it as away within ten seconds.
+      await expect(page.getByTestId('connection')).toContainText('Offline');
+      await expect(consolePage.locator('[data-person="Dev"]')).toContainText('(away)', { timeout: 12_000 });
     }
     await goToCard(page, CONTESTED);
     await tapBoard(page, onContested);
@@ -207,15 +221,31 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
       await expect(page.getByTestId('connection')).toHaveText(/^\s*Live\s*$/, { timeout: 20_000 });
     }
   }
-  await expect(consolePage.getByTestId('vote-progress')).toContainText('0 of 4 voted');
-  await expect(consolePage.getByText(/4 started/)).toBeVisible();
-  await expect(stage.locator('.lb-dot')).toHaveCount(0);
+  await expect(consolePage.getByTestId('vote-summary')).toContainText('4 of 4 people are voting');
+  await expect(consolePage.getByTestId('vote-summary')).toContainText('0 have placed a dot on all 6 cards');
+  await expect(consolePage.getByTestId('vote-progress')).toContainText('4 of 4 people voting');
+  // The vote is blind: no placement, no dot on the stage or the console; stage and phones say the same about what comes next.
+  await expect(stage.getByTestId('stage-vote')).toBeVisible();
+  await expect(stage.locator('.lb-card, .lb-dot')).toHaveCount(0);
+  await expect(consolePage.getByTestId('blind-vote')).toBeVisible();
+  await expect(consolePage.locator('.lb-card')).toHaveCount(0);
+  await expect(stage.getByTestId('stage-votes')).toContainText('4 of 4 people are voting');
+  const nextWords = (await stage.getByTestId('stage-next').textContent())!.trim();
+  await expect(ana.page.getByTestId('vote-status')).toContainText(nextWords);
   expect((await truth.view()).votes).toEqual({});
   await expectNoSeriousViolations(dev.page, 'vote');
   await snapPhone(dev.page, 'workshop-phone-vote');
   await snap(stage, 'workshop-stage-vote');
   await consolePage.getByTestId('reveal').getByRole('button').click();
   await expect(consolePage.getByTestId('reveal')).toContainText('Hide votes');
+  // The reveal on the projector: the room's position of each voted card, against the teams', and
+  // where to start. North put card 4 in Both; the room votes it into Manage: it does not count in Both.
+  await expect(stage.getByTestId('stage-reveal')).toBeVisible();
+  await expect(stage.locator('.lb-room')).toHaveCount(2);
+  await expect(stage.getByTestId('stage-reveal-both')).toContainText('1 of 6');
+  await expect(stage.getByTestId('stage-reveal')).toContainText(CONTESTED);
+  await expectNoSeriousViolations(stage, 'stage reveal');
+  await snap(stage, 'workshop-stage-reveal');
   view = await truth.view();
   const voters = Object.values(view.participants).map((p) => p.id);
   expect(voters).toHaveLength(4);
@@ -265,8 +295,16 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   view = await truth.view();
   const visibleCount = Object.values(view.scenarios).filter((s) => !s.hidden).length;
   await expect(stage.getByTestId('stage-answer')).toHaveText('Yes.');
-  await expect(stage.getByTestId('stage-both')).toContainText(`1 of ${visibleCount}`);
-  await expect(consolePage.getByTestId('both-count')).toContainText(`1 of ${visibleCount}`);
+  expect(visibleCount).toBe(6);
+  // One number, everywhere: card 6 lands in Both by the room's votes; card 4, which North put in
+  // Both, counts in Manage; four cards have no votes. The counts add up to the six cards.
+  await expect(stage.getByTestId('stage-both')).toContainText('1 of 6');
+  await expect(stage.getByTestId('stage-by-room')).toHaveText(/Both 1 · Manage 1 · Lead 0 · Routine 0 · no votes 4/);
+  await expect(consolePage.getByTestId('both-count')).toContainText('1 of 6');
+  await expect(consolePage.getByTestId('by-room')).toContainText('1 Both');
+  await expect(consolePage.getByTestId('by-room')).toContainText('1 Manage');
+  await expect(consolePage.getByTestId('by-room')).toContainText('4 without votes');
+  for (const phone of [ana, dev]) await expect(phone.page.getByTestId('result-both')).toContainText('1 of 6');
   await expect(stage.locator('.lb-shift')).toHaveCount(1);
   for (const [phone, commitment] of [[ana, 'Ask why before how in every kickoff.'], [cleo, 'Share one thing I know each week.']] as const) {
     const slider = phone.page.getByTestId('balance');
@@ -318,8 +356,17 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   expect(voteRows).toHaveLength(1 + 8);
   const md = files.md!.toString('utf8');
   for (const text of ['All-hands: manage or lead?', 'Knowledge hoarding is a trust problem', 'Share one thing I know each week.', 'Yes.']) expect(md).toContain(text);
-  expect(md).not.toContain('<img');
+  expect(md).toContain("By the room's votes, **1 of 6** cards land in *Both*: Both 1 · Manage 1 · Lead 0 · Routine 0 · without votes 4.");
+  expect(md).toContain('### Both (1)');
+  expect(md).toContain(`- **#4** ${CLIENT} — the room: Manage`);
+  const csvRows = csv.trim().split(/\r\n/).map((row) => row.split(','));
+  const header = csvRows[0]!;
+  const clientRow = csvRows.find((row) => row.includes(CLIENT))!;
+  expect([clientRow[header.indexOf('number')], clientRow[header.indexOf('quadrant')], clientRow[header.indexOf('crowd_quadrant')]]).toEqual(['4', 'Both', 'Manage']);
+  expect(md).not.toMatch(/(?<!\\)<img/);
   const svg = files.svg!.toString('utf8');
+  expect(svg).toContain('>1 of 6</text>');
+  expect(svg).toContain('By the room’s votes: Both 1 · Manage 1');
   expect(svg).toContain('&lt;img');
   expect(svg).not.toContain('<img');
   expect(files.png!.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');

@@ -56,6 +56,7 @@ function draft(type: CommandType, r: Room): CommandDraft {
     'deck.add': { type: 'deck.add' },
     'scenarios.import': { type: 'scenarios.import', texts: ['a'] },
     'scenario.hide': { type: 'scenario.hide', scenarioId: r.scenarioId, hidden: false },
+    'scenarios.hide': { type: 'scenarios.hide', scenarioIds: [r.scenarioId], hidden: false },
     'comment.hide': { type: 'comment.hide', commentId: r.commentId, hidden: false },
     'reflection.hide': { type: 'reflection.hide', ballot: r.ana.ballot, hidden: false },
     'participant.rename': { type: 'participant.rename', participantId: r.ana.id, name: 'Ana' },
@@ -78,7 +79,7 @@ const types = Object.keys(RULES) as CommandType[];
 // Written out rather than read from RULES, so that a wrong rule makes this test fail.
 const facilitatorOnly: CommandType[] = [
   'phase.set', 'settings.update', 'team.create', 'team.rename', 'team.remove', 'team.assign', 'teams.balance',
-  'deck.add', 'scenarios.import', 'scenario.hide', 'comment.hide', 'reflection.hide', 'participant.rename',
+  'deck.add', 'scenarios.import', 'scenario.hide', 'scenarios.hide', 'comment.hide', 'reflection.hide', 'participant.rename',
   'participant.remove', 'participant.restore', 'room.lock', 'votes.reveal', 'spotlight.set', 'timer.start', 'timer.pause', 'timer.add', 'timer.reset',
   'input.unlock', 'takeaway.set',
 ];

@@ -42,12 +42,13 @@ describe('a participant\'s own summary', () => {
     expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="leadboard-${created.code}-my-summary.md"`);
     const md = await res.text();
-    expect(md).toContain('# Offsite &lt;script&gt;: your summary');
-    expect(md).toContain('1 of 1 cards landed in *Both*');
+    expect(md).toContain('# Offsite \\<script\\>: your summary');
+    expect(md).toContain("- On the teams' boards: Team 1 — Both 1 · Manage 0 · Lead 0 · Routine 0.");
+    expect(md).toContain('The votes were still hidden');
     expect(md).toContain('People first, then the plan.');
     expect(md).toContain('Reorg morale \\[x\\](javascript:alert(1))');
     expect(md).toContain('You answered 0.20: leaning towards “in the weeds of management”.');
-    expect(md).toContain('> Ask "why?" =1+1 &lt;script&gt;');
+    expect(md).toContain('> Ask "why?" =1+1 \\<script\\>');
     expect(md).not.toContain('Bob');
 
     const bobs = await (await summary(created.code, bob.token)).text();

@@ -25,7 +25,7 @@ const HUGE = 'x'.repeat(20_000);
 const SAMPLE: Record<string, unknown> = {
   teamId: 'team1', text: 'A scenario', scenarioId: 'scen1', x: 0.5, y: 0.5, lens: 'risk', on: true, balance: 0.5,
   commitment: 'Ask why', phase: 'vote', title: 'T', starBudget: 3, selfSelectTeams: true, namedExport: true, name: 'Team',
-  participantId: 'p1', deckIds: ['budget-overrun'], texts: ['One'], hidden: true, commentId: 'c1', revealed: true, seconds: 60,
+  participantId: 'p1', deckIds: ['budget-overrun'], texts: ['One'], scenarioIds: ['scen1'], ballot: 'b1', locked: true, hidden: true, commentId: 'c1', revealed: true, seconds: 60,
 };
 
 type Variant = { type: string; keys: string[] };

@@ -119,7 +119,27 @@ describe('Board', () => {
   it('draws an arrow from where a card sat before discussion', () => {
     const wrapper = mount(Board, { props: { cards: [card({ from: { x: 0.2, y: 0.2 } })] } });
     const arrow = wrapper.find('.lb-shift');
-    expect([arrow.attributes('x1'), arrow.attributes('y1'), arrow.attributes('x2'), arrow.attributes('y2')]).toEqual(['200', '800', '800', '700']);
+    expect([arrow.attributes('x1'), arrow.attributes('y1')]).toEqual(['200', '800']);
+    // It ends at the card's edge, on the line towards its centre, so its head is never under the card.
+    const [x2, y2] = [Number(arrow.attributes('x2')), Number(arrow.attributes('y2'))];
+    expect(x2).toBeLessThan(800);
+    expect((y2 - 800) / (x2 - 200)).toBeCloseTo((700 - 800) / (800 - 200));
+    const box = wrapper.find('.lb-card-box');
+    expect(Math.abs(x2 - 800)).toBeCloseTo(Number(box.attributes('width')) / 2 + 6, 0);
+    expect(arrow.attributes('marker-end')).toMatch(/^url\(#.+-head-/);
+  });
+
+  it('draws the room’s position of a card as a numbered mark, with lines to the teams’ placements', () => {
+    const wrapper = mount(Board, {
+      props: {
+        rooms: [{ id: 's1', x: 0.8, y: 0.2, label: '3', spread: 0.1, title: 'Card 3: the room puts it in Manage' }],
+        links: [{ id: 'l1', from: { x: 0.8, y: 0.8 }, to: { x: 0.8, y: 0.2 }, color: '#0072B2' }],
+      },
+    });
+    expect(wrapper.find('.lb-room g').attributes('transform')).toBe('translate(800 800)');
+    expect(wrapper.find('.lb-room-text').text()).toBe('3');
+    expect(wrapper.find('.lb-room').attributes('aria-label')).toBe('Card 3: the room puts it in Manage');
+    expect(Number(wrapper.find('.lb-link').attributes('y1'))).toBeCloseTo(200);
   });
 
   it('keeps stage cards inside the frame and scales them for a projector', () => {

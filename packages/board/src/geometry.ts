@@ -61,3 +61,43 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
 export function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
+
+/**
+ * Marks that would cover each other, pushed apart until at least `gap` units separate their centres
+ * (in SVG units), staying inside the board. Deterministic: the same input always lands the same way.
+ */
+export function separate(points: readonly { cx: number; cy: number }[], gap: number, margin: number): { cx: number; cy: number }[] {
+  const out = points.map((p) => ({ cx: p.cx, cy: p.cy }));
+  for (let round = 0; round < 80; round++) {
+    let moved = false;
+    for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const a = out[i]!;
+        const b = out[j]!;
+        let dx = b.cx - a.cx;
+        let dy = b.cy - a.cy;
+        let d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        if (d < 0.001) {
+          // Same spot: part them along a direction that depends only on their order.
+          const angle = (i * 2.399 + j * 0.7) % (2 * Math.PI);
+          dx = Math.cos(angle);
+          dy = Math.sin(angle);
+          d = 1;
+        }
+        const push = (gap - d) / 2 + 0.5;
+        a.cx -= (dx / d) * push;
+        a.cy -= (dy / d) * push;
+        b.cx += (dx / d) * push;
+        b.cy += (dy / d) * push;
+        moved = true;
+      }
+    }
+    for (const p of out) {
+      p.cx = Math.min(SIZE - margin, Math.max(margin, p.cx));
+      p.cy = Math.min(SIZE - margin, Math.max(margin, p.cy));
+    }
+    if (!moved) break;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 export { default as Board } from './Board.vue';
-export type { BoardCard, BoardDot, BoardCloud } from './types.js';
+export type { BoardCard, BoardDot, BoardCloud, BoardRoomMark, BoardLink } from './types.js';
 export { SIZE, toSvg, fromSvg, wrap, nudge, percent } from './geometry.js';
 export { inkOn } from './color.js';
 export { teamMark } from './teamMark.js';

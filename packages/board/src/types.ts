@@ -24,6 +24,22 @@ export interface BoardDot extends Point {
   mine?: boolean;
 }
 
+/** Where the room puts a card (the mean of its votes), drawn as a numbered mark with its spread as a ring. */
+export interface BoardRoomMark extends Point {
+  id: string;
+  label: string;
+  spread: number;
+  title: string;
+}
+
+/** A thin line from one point to another: a team's placement to the room's position of the same card. */
+export interface BoardLink {
+  id: string;
+  from: Point;
+  to: Point;
+  color: string;
+}
+
 /** A cloud summary: its mean and spread, drawn as a ring. */
 export interface BoardCloud extends Point {
   id: string;

@@ -66,14 +66,67 @@ describe('analytics', () => {
     w.must(people[0]!, { type: 'reflection.set', balance: 0.1, commitment: 'More why' });
     w.must(people[1]!, { type: 'reflection.set', balance: 0.9 });
     const summary = conclusion(buildView(w.state, { kind: 'facilitator' }));
-    expect(summary.bothByTeams).toBe(2);
-    expect(summary.bothByCrowd).toBe(3);
     expect(summary.moved.map((m) => m.scenario.id)).toEqual([torn]);
     expect(summary.contested[0]!.scenario.id).toBe(torn);
     expect(summary.balance).toMatchObject({ count: 2, mean: 0.5, histogram: [1, 0, 0, 0, 1] });
     expect(summary.commitments).toBe(1);
-    expect(summary.quadrantsByTeams.both).toBe(2);
     expect(calm).toBeTruthy();
+  });
+});
+
+/**
+ * A workshop with a known answer: three teams put the shared card in Both, but the room votes it
+ * into Manage; a team card the room puts in Both; one card nobody voted on.
+ */
+function knownAnswer() {
+  const w = new Workshop({ teams: 3 });
+  const people = ['A', 'B', 'C', 'D', 'E', 'F'].map((n, i) => w.join(n, i % 3));
+  w.phase('scenarios');
+  const shared = String(w.must('facilitator', { type: 'scenario.add', text: 'shared' }).scenarioId);
+  const mine = w.addScenario(people[0]!, 'team card');
+  const quiet = w.addScenario(people[1]!, 'nobody votes on this');
+  w.phase('place');
+  for (const p of people.slice(0, 3)) w.must(p, { type: 'placement.set', scenarioId: shared, x: 0.8, y: 0.8 });
+  w.must(people[0]!, { type: 'placement.set', scenarioId: mine, x: 0.2, y: 0.9 });
+  w.must(people[1]!, { type: 'placement.set', scenarioId: quiet, x: 0.1, y: 0.1 });
+  w.phase('vote');
+  for (const p of people) {
+    w.must(p, { type: 'vote.set', scenarioId: shared, x: 0.9, y: 0.2 });
+    w.must(p, { type: 'vote.set', scenarioId: mine, x: 0.7, y: 0.8 });
+  }
+  return { w, shared, mine, quiet };
+}
+
+describe('one definition of every number', () => {
+  it('counts a card in Both only where the room puts it, and the counts add up to the cards', () => {
+    const { w, shared, mine } = knownAnswer();
+    const hidden = conclusion(buildView(w.state, { kind: 'facilitator' }));
+    expect(hidden.byRoom).toEqual({ routine: 0, manage: 0, lead: 0, both: 0, unvoted: 3 });
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    const stats = scenarioStats(buildView(w.state, { kind: 'facilitator' }));
+    const summary = conclusion(buildView(w.state, { kind: 'facilitator' }), stats);
+    expect(summary.cards).toBe(3);
+    expect(summary.byRoom).toEqual({ routine: 0, manage: 1, lead: 0, both: 1, unvoted: 1 });
+    const { unvoted, ...quadrants } = summary.byRoom;
+    expect(Object.values(quadrants).reduce((a, b) => a + b, unvoted)).toBe(summary.cards);
+    expect(stats.find((s) => s.scenario.id === shared)!.crowdQuadrant).toBe('manage');
+    expect(stats.find((s) => s.scenario.id === mine)!.crowdQuadrant).toBe('both');
+    // Every team put the shared card in Both: beside the room's figures, never mixed in.
+    expect(summary.byTeam.map((t) => [t.quadrants.both, t.placed])).toEqual([[1, 2], [1, 2], [1, 1]]);
+    // The shared card: 0 of 3 teams agree with the room; the team card: 0 of 1; the quiet card has no room position.
+    expect(summary.agreement).toEqual({ same: 0, of: 4 });
+    expect(summary.contested.map((s) => s.scenario.id)).not.toContain(undefined);
+  });
+
+  it('numbers a card once and keeps the number when others are hidden', () => {
+    const { w, shared, mine, quiet } = knownAnswer();
+    const before = scenarioStats(buildView(w.state, { kind: 'public' })).map((s) => [s.scenario.id, s.number]);
+    expect(before).toEqual([[shared, 1], [mine, 2], [quiet, 3]]);
+    w.must('facilitator', { type: 'scenario.hide', scenarioId: shared, hidden: true });
+    const after = scenarioStats(buildView(w.state, { kind: 'public' })).map((s) => [s.scenario.id, s.number]);
+    expect(after).toEqual([[mine, 2], [quiet, 3]]);
+    const added = String(w.must('facilitator', { type: 'scenario.add', text: 'later' }).scenarioId);
+    expect(w.state.scenarios[added]!.number).toBe(4);
   });
 });
 

@@ -2,13 +2,20 @@ import type { Lens, Quadrant } from './constants.js';
 import { LENSES } from './constants.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { activeParticipants, visibleScenarios } from './rules.js';
-import type { Placement, Point, RoomView, Scenario } from './types.js';
+import { placementKey } from './parts.js';
+import type { Placement, Point, RoomView, Scenario, Team } from './types.js';
 
 /** Moves shorter than this are jitter, not a change of mind. */
 export const MOVE_THRESHOLD = 0.05;
 
+/**
+ * Every number the screens and exports show about a card, computed here once (docs/facilitator-guide.md
+ * says in plain words how). A view holds exactly what counts, so every surface agrees.
+ */
 export interface ScenarioStats {
   scenario: Scenario;
+  /** The card's number (`scenario.number`): the same on every screen and export. */
+  number: number;
   placements: Placement[];
   votes: Point[];
   crowd: Point | null;
@@ -20,7 +27,10 @@ export interface ScenarioStats {
   stars: number;
   lenses: Record<Lens, number>;
   placementQuadrants: Quadrant[];
+  /** Where the room puts the card: the quadrant of the mean of its revealed votes; null without votes. */
   crowdQuadrant: Quadrant | null;
+  /** Team placements in the same quadrant as the room's position (0 before the room has voted). */
+  agreeing: number;
   moved: Placement[];
 }
 
@@ -63,8 +73,11 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
     const crowd = mean(votes);
     const cloud = spread(votes);
     const gap = crowd && placements.length ? placements.reduce((sum, p) => sum + distance(p, crowd), 0) / placements.length : 0;
+    const placementQuadrants = placements.map((p) => quadrant(p));
+    const crowdQuadrant = crowd ? quadrant(crowd) : null;
     return {
       scenario,
+      number: scenario.number,
       placements,
       votes,
       crowd,
@@ -73,8 +86,9 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
       disagreement: cloud + gap,
       stars: starsBy.get(scenario.id) ?? 0,
       lenses: lensesBy.get(scenario.id) ?? (Object.fromEntries(LENSES.map((l) => [l, 0])) as Record<Lens, number>),
-      placementQuadrants: placements.map((p) => quadrant(p)),
-      crowdQuadrant: crowd ? quadrant(crowd) : null,
+      placementQuadrants,
+      crowdQuadrant,
+      agreeing: crowdQuadrant ? placementQuadrants.filter((q) => q === crowdQuadrant).length : 0,
       moved: placements.filter((p) => p.settled && distance(p.settled, p) >= MOVE_THRESHOLD),
     };
   });
@@ -87,64 +101,114 @@ export function discussionQueue(stats: readonly ScenarioStats[]): ScenarioStats[
   );
 }
 
+export interface TeamBoard {
+  team: Team;
+  /** The team's placements by quadrant; they add up to `placed`. */
+  quadrants: Record<Quadrant, number>;
+  placed: number;
+}
+
 export interface Conclusion {
-  scenarios: number;
-  /** Cards a team placed in Both (a shared card counts once if any team put it there). */
-  bothByTeams: number;
-  /** Cards whose crowd mean lies in Both. */
-  bothByCrowd: number;
-  quadrantsByTeams: Record<Quadrant, number>;
-  moved: { scenario: Scenario; placement: Placement }[];
+  /** Visible cards. */
+  cards: number;
+  /**
+   * Cards by where the room puts them (the quadrant of the mean of their revealed votes), plus the
+   * cards the room has no revealed vote on. Adds up to `cards`. The headline "in Both" is `byRoom.both`.
+   */
+  byRoom: Record<Quadrant, number> & { unvoted: number };
+  /** Each team's own board: its placements by quadrant. Reported beside the room's figures, never mixed in. */
+  byTeam: TeamBoard[];
+  /** Team placements in the same quadrant as the room's position, of the placements of cards the room voted on. */
+  agreement: { same: number; of: number };
+  /** Cards a team moved after discussion, with the placement that moved. */
+  moved: { scenario: Scenario; number: number; placement: Placement }[];
+  /** Up to three cards with votes, most disagreement first (spread of the votes + distance to the teams). */
   contested: ScenarioStats[];
+  /** Mean distance between a team's placement and the room's position, over cards with both. */
   meanGap: number | null;
   balance: { count: number; mean: number | null; histogram: number[] };
   commitments: number;
 }
 
+const noQuadrants = (): Record<Quadrant, number> => ({ routine: 0, manage: 0, lead: 0, both: 0 });
+
 export function conclusion(view: RoomView, stats = scenarioStats(view)): Conclusion {
-  const quadrantsByTeams: Record<Quadrant, number> = { routine: 0, manage: 0, lead: 0, both: 0 };
-  let bothByTeams = 0;
-  let bothByCrowd = 0;
+  const byRoom = { ...noQuadrants(), unvoted: 0 };
+  const teams = Object.values(view.teams).sort((a, b) => a.order - b.order);
+  const byTeam = new Map<string, TeamBoard>(teams.map((team) => [team.id, { team, quadrants: noQuadrants(), placed: 0 }]));
+  const agreement = { same: 0, of: 0 };
   const gaps: number[] = [];
   for (const s of stats) {
-    for (const q of new Set(s.placementQuadrants)) quadrantsByTeams[q]++;
-    if (s.placementQuadrants.includes('both')) bothByTeams++;
-    if (s.crowdQuadrant === 'both') bothByCrowd++;
+    if (s.crowdQuadrant) byRoom[s.crowdQuadrant]++;
+    else byRoom.unvoted++;
+    s.placements.forEach((p, i) => {
+      const board = byTeam.get(p.teamId);
+      if (!board) return;
+      board.quadrants[s.placementQuadrants[i]!]++;
+      board.placed++;
+    });
+    if (s.crowdQuadrant) {
+      agreement.same += s.agreeing;
+      agreement.of += s.placements.length;
+    }
     if (s.crowd && s.placements.length) gaps.push(s.gap);
   }
-  const moved = stats.flatMap((s) => s.moved.map((placement) => ({ scenario: s.scenario, placement })));
-  const contested = [...stats].filter((s) => s.votes.length > 0).sort((a, b) => b.disagreement - a.disagreement).slice(0, 3);
+  const moved = stats.flatMap((s) => s.moved.map((placement) => ({ scenario: s.scenario, number: s.number, placement })));
+  const contested = [...stats].filter((s) => s.votes.length > 0).sort((a, b) => b.disagreement - a.disagreement || a.number - b.number).slice(0, 3);
   const balances: number[] = [];
   let commitments = 0;
   for (const reflection of Object.values(view.reflections)) {
     if (reflection.balance !== null) balances.push(reflection.balance);
     if (reflection.commitment) commitments++;
   }
-  const histogram = [0, 0, 0, 0, 0];
-  for (const b of balances) histogram[Math.min(4, Math.floor(b * 5))]!++;
   return {
-    scenarios: stats.length,
-    bothByTeams,
-    bothByCrowd,
-    quadrantsByTeams,
+    cards: stats.length,
+    byRoom,
+    byTeam: [...byTeam.values()],
+    agreement,
     moved,
     contested,
     meanGap: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null,
-    balance: { count: balances.length, mean: balances.length ? balances.reduce((a, b) => a + b, 0) / balances.length : null, histogram },
+    balance: { count: balances.length, mean: balances.length ? balances.reduce((a, b) => a + b, 0) / balances.length : null, histogram: balanceHistogram(balances) },
     commitments,
   };
 }
 
-/** Counts anyone may see while votes are hidden: how far the room has got. */
+/** Balance-check answers in five bands: 0–0.2 (in the weeds) … 0.8–1 (only vision). */
+export function balanceHistogram(balances: readonly number[]): number[] {
+  const histogram = [0, 0, 0, 0, 0];
+  for (const b of balances) histogram[Math.min(4, Math.floor(b * 5))]!++;
+  return histogram;
+}
+
+/**
+ * How far each team has got with placing: every team places its own cards and the shared ones.
+ * `placed` counts only cards the team still has to place, so it never exceeds `cards`.
+ */
+export function placingProgress(view: Pick<RoomView, 'teams' | 'scenarios' | 'placements'>): { team: Team; placed: number; cards: number }[] {
+  const visible = visibleScenarios(view);
+  return Object.values(view.teams)
+    .sort((a, b) => a.order - b.order)
+    .map((team) => {
+      const own = visible.filter((s) => s.teamId === team.id || s.teamId === null);
+      return { team, cards: own.length, placed: own.filter((s) => view.placements[placementKey(s.id, team.id)] !== undefined).length };
+    });
+}
+
+/** Counts anyone may see while votes are hidden: how far the room has got. Never a person's answer. */
 export interface Progress {
   participants: number;
   /** Participants who have voted on every visible scenario. */
   voted: number;
   /** Participants who have placed at least one dot. */
   started: number;
+  /** Dots placed on visible cards, by active participants. */
+  dots: number;
   scenarios: number;
   starsSpent: number;
   reflections: number;
+  /** The room's balance-check answers in five bands (balanceHistogram): a distribution, never a person's. */
+  balance: number[];
 }
 
 export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
@@ -154,6 +218,8 @@ export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'sce
   let started = 0;
   let starsSpent = 0;
   let reflections = 0;
+  let dots = 0;
+  const balances: number[] = [];
   for (const p of active) {
     const ballot = state.ballots[p.id];
     if (ballot === undefined) continue;
@@ -162,13 +228,15 @@ export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'sce
       let count = 0;
       for (const sid of Object.keys(sheet)) if (visible.has(sid)) count++;
       if (count > 0) started++;
+      dots += count;
       if (visible.size > 0 && count >= visible.size) voted++;
     }
     starsSpent += state.stars[ballot]?.length ?? 0;
     const reflection = state.reflections[ballot];
     if (reflection && (reflection.balance !== null || reflection.commitment)) reflections++;
+    if (reflection && reflection.balance !== null) balances.push(reflection.balance);
   }
-  return { participants: active.length, voted, started, scenarios: visible.size, starsSpent, reflections };
+  return { participants: active.length, voted, started, dots, scenarios: visible.size, starsSpent, reflections, balance: balanceHistogram(balances) };
 }
 
 export interface VoteCloud {

@@ -8,6 +8,8 @@ export type Lens = (typeof LENSES)[number];
 
 export const QUADRANTS = ['routine', 'manage', 'lead', 'both'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
+/** Reading order on every screen and export: the quadrant the workshop is about first. */
+export const QUADRANT_ORDER: readonly Quadrant[] = ['both', 'manage', 'lead', 'routine'];
 
 /** Bounds on everything a user can send; the schemas and the screens use the same numbers. */
 export const LIMITS = {

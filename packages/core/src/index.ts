@@ -18,7 +18,7 @@ export {
 export { applyBatch, type BatchItem, type BatchOutcome, type BatchResult } from './reducer/batch.js';
 export { balanceTeams } from './reducer/teams.js';
 export type { CommandResult, Who, PhaseRule } from './reducer/rule.js';
-export { DECK, deckCard, type DeckCard } from './content/deck.js';
+export { DECK, DECK_ORDER, DECK_SUGGESTED, deckCard, deckChoice, type DeckCard } from './content/deck.js';
 export * from './content/framing.js';
 export { privacyNotice, type PrivacyNotice } from './content/privacy.js';
 export { toExport, votesExportable, EXPORT_FORMAT, EXPORT_VERSION, type WorkshopExport } from './export/json.js';

@@ -80,6 +80,11 @@ export interface Scenario {
   /** Participant id, or 'facilitator'. */
   createdBy: string;
   order: number;
+  /**
+   * The card's number, given once when it is written and never changed: the same on every screen,
+   * in every phase and every export. Hidden cards keep theirs, so numbers can have gaps.
+   */
+  number: number;
 }
 
 export interface Placement extends Point {

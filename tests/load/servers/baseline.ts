@@ -94,8 +94,8 @@ const redisUrl = process.env.REDIS_URL;
 const adapterClient = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: null }) : undefined;
 const io = new Server(httpServer, {
   maxHttpBufferSize: 32 * 1024,
-  pingInterval: 20_000,
-  pingTimeout: 25_000,
+  pingInterval: 5_000,
+  pingTimeout: 4_000,
   serveClient: false,
   ...(adapterClient ? { adapter: createAdapter(adapterClient) } : {}),
 });

@@ -1,5 +1,5 @@
-import { distance, MOVE_THRESHOLD, placementKey, voteCloud, type Point, type RoomView } from '@leadboard/core';
-import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot } from '@leadboard/board';
+import { distance, MOVE_THRESHOLD, placementKey, QUADRANT_INFO, voteCloud, type Point, type RoomView, type ScenarioStats } from '@leadboard/core';
+import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot, type BoardLink, type BoardRoomMark } from '@leadboard/board';
 
 export interface CardOptions {
   /** The scenario under discussion: its cards stand out, the others fade. */
@@ -45,6 +45,27 @@ export function voteLayer(view: RoomView, scenarioId: string | null, color = '#3
   const dots: BoardDot[] = cloud.dots.map((d) => ({ id: d.ballot, x: d.x, y: d.y }));
   const clouds: BoardCloud[] = cloud.centre ? [{ id: scenarioId, x: cloud.centre.x, y: cloud.centre.y, spread: cloud.spread, color }] : [];
   return { dots, clouds, points: cloud.dots.map(({ x, y }) => ({ x, y })) };
+}
+
+/**
+ * The reveal, card by card: where the room puts each card (core's crowd mean, as a numbered mark
+ * with its spread) and where each team put it (a dot in the team's colour, with a line to the room).
+ */
+export function revealLayer(view: RoomView, stats: readonly ScenarioStats[]): { rooms: BoardRoomMark[]; dots: BoardDot[]; links: BoardLink[] } {
+  const rooms: BoardRoomMark[] = [];
+  const dots: BoardDot[] = [];
+  const links: BoardLink[] = [];
+  for (const s of stats) {
+    if (!s.crowd || !s.crowdQuadrant) continue;
+    rooms.push({ id: s.scenario.id, x: s.crowd.x, y: s.crowd.y, label: String(s.number), spread: s.spread, title: `Card ${s.number}: the room puts it in ${QUADRANT_INFO[s.crowdQuadrant].title} (${s.votes.length} votes)` });
+    for (const p of s.placements) {
+      const color = view.teams[p.teamId]?.color ?? '#64748b';
+      const id = placementKey(p.scenarioId, p.teamId);
+      dots.push({ id, x: p.x, y: p.y, color });
+      links.push({ id, from: p, to: s.crowd, color });
+    }
+  }
+  return { rooms, dots, links };
 }
 
 /** Shorten text for a list line, on a word boundary. */

@@ -12,13 +12,13 @@ export const MARKS_FROM = 11;
 export interface BoardMarks {
   /** The board is drawn as numbered marks. */
   marked: ComputedRef<boolean>;
-  /** Card numbers as the phones and the exports show them: the order of the visible cards. */
+  /** Card numbers as the phones and the exports show them: each card's own number, given once. */
   numbers: ComputedRef<Map<string, number>>;
 }
 
 export function useBoardMarks(): BoardMarks {
   const room = useRoomStore();
-  const numbers = computed(() => new Map(room.visible.map((s, i) => [s.id, i + 1])));
+  const numbers = computed(() => new Map(room.visible.map((s) => [s.id, s.number])));
   const marked = computed(() => (room.view ? placementCards(room.view).length >= MARKS_FROM : false));
   return { marked, numbers };
 }

@@ -66,7 +66,7 @@ describe('room store', () => {
     setActivePinia(createPinia());
     const shown = connected(w).room;
     expect(shown.queue.map((s) => s.scenario.text)).toEqual(['Second', 'First']);
-    expect(shown.summary?.scenarios).toBe(2);
+    expect(shown.summary?.cards).toBe(2);
   });
 
   it('counts the timer down on the server’s clock and locks when it runs out', () => {

@@ -164,8 +164,8 @@ export const useRoomStore = defineStore('room', () => {
       .sort((a, b) => a.joinedAt - b.joinedAt),
   );
   const scenarios = computed(() => (mirror.view ? visibleScenarios(mirror.view) : []));
-  /** Card numbers as the stage and the exports show them. */
-  const numbers = computed(() => new Map(scenarios.value.map((s, i) => [s.id, i + 1])));
+  /** Card numbers as the stage and the exports show them: each card's own number, given once. */
+  const numbers = computed(() => new Map(scenarios.value.map((s) => [s.id, s.number])));
   const savedName = computed(() => (code.value && role.value === 'participant' ? (identities.participant(storage, code.value)?.name ?? '') : ''));
 
   function token(): string | null {

@@ -84,3 +84,30 @@ const BY_ID = new Map(DECK.map((card) => [card.id, card]));
 export function deckCard(id: string): DeckCard | undefined {
   return BY_ID.get(id);
 }
+
+/**
+ * Deck cards to start with when only a few are wanted: they pull towards different corners of the
+ * board (a plan, a person, a change of course, all three), so even three make a discussion.
+ */
+const STARTERS = ['competitor-launch', 'ten-new-hires', 'bored-top-performer', 'failed-audit', 'morale-after-reorg', 'pointless-report'];
+
+/** The deck in the order to deal it: the starters first, then the rest as written. */
+export const DECK_ORDER: readonly DeckCard[] = [
+  ...STARTERS.map((id) => BY_ID.get(id)!),
+  ...DECK.filter((card) => !STARTERS.includes(card.id)),
+];
+
+/**
+ * How many deck cards a 60-minute session has room for: with three or four cards from each team,
+ * three shared cards keep the placing round under ten minutes (docs/facilitator-guide.md).
+ */
+export const DECK_SUGGESTED = 3;
+
+/** The deck cards a choice stands for: none, the whole deck (true), the first N of the dealing order, or named cards. */
+export function deckChoice(choice: boolean | number | readonly string[] | undefined): DeckCard[] {
+  if (choice === undefined || choice === false) return [];
+  if (choice === true) return [...DECK_ORDER];
+  if (typeof choice === 'number') return DECK_ORDER.slice(0, Math.max(0, choice));
+  const wanted = new Set(choice);
+  return DECK_ORDER.filter((card) => wanted.has(card.id));
+}

@@ -83,6 +83,8 @@ export interface PhaseGuide {
   participant: string;
   /** What the facilitator might say and do. */
   hint: string;
+  /** What happens next: the same words on the stage and on the phones. */
+  next: string;
   minutes: number;
 }
 
@@ -91,48 +93,56 @@ export const PHASE_GUIDE: Record<Phase, PhaseGuide> = {
     title: 'Lobby',
     participant: 'Join with the room code and pick a team.',
     hint: 'Show the code and QR on the stage. Balance the teams once most people are in.',
+    next: 'The workshop starts when the facilitator moves on.',
     minutes: 5,
   },
   framing: {
     title: 'Framing',
     participant: 'Two questions and four lenses to look through.',
     hint: 'Read the two questions aloud. Walk through one lens card with an example from your own world.',
+    next: 'Next, each team writes real situations from its own work.',
     minutes: 5,
   },
   scenarios: {
     title: 'Scenarios',
     participant: 'Write real situations from your own work.',
     hint: 'Ask each team for three to five real situations, one sentence each. Add deck cards if a team is stuck.',
+    next: 'Next, each team puts its cards on the board.',
     minutes: 8,
   },
   place: {
     title: 'Place',
     participant: 'Put your team’s cards on the board.',
     hint: 'Teams agree where each card goes: how much management, how much leadership does it need?',
+    next: 'Next, everyone votes alone, in private: the board is hidden while you vote.',
     minutes: 8,
   },
   vote: {
     title: 'Vote',
     participant: 'Place your own dot for every card, and star the ones to discuss.',
     hint: 'Votes stay hidden until you reveal them. Reveal when most of the room is done.',
+    next: 'Your dots stay hidden — from everyone, the facilitator too — until the facilitator reveals them all at once.',
     minutes: 6,
   },
   discuss: {
     title: 'Discuss',
     participant: 'Talk through the contested cards: comment and tag the lens at play.',
     hint: 'Start at the top of the queue. Spotlight a card, run the timer, record the takeaway.',
+    next: 'Next, what the room built: the cards in Both, and your own balance check.',
     minutes: 15,
   },
   conclude: {
     title: 'Conclude',
     participant: 'Check your own balance and write one commitment.',
     hint: 'Show how many cards landed in Both. Ask: manager or leader? The answer is “Yes.”',
+    next: 'Your summary is ready on your phone; the facilitator closes the workshop.',
     minutes: 5,
   },
   ended: {
     title: 'Ended',
     participant: 'Thanks for taking part.',
     hint: 'Export the board and the report. Data is deleted when the retention period ends.',
+    next: 'The board is read-only now; its data is deleted when the retention period ends.',
     minutes: 0,
   },
 };

@@ -3,6 +3,8 @@ import type { Settings } from '../types.js';
 export interface PrivacyNotice {
   /** `Named workshop` or `Anonymous workshop`. */
   title: string;
+  /** The promise in one sentence, for where there is room for only one. */
+  summary: string;
   /** Who sees what, each a sentence a facilitator can say out loud. */
   points: string[];
 }
@@ -17,6 +19,7 @@ export function privacyNotice(settings: Pick<Settings, 'anonymous' | 'namedExpor
   if (settings.anonymous) {
     return {
       title: 'Anonymous workshop',
+      summary: 'Nobody, the facilitator included, can tell which votes, comments or commitment are yours.',
       points: [
         'Nobody — not the room, not the facilitator, not an export — can tell which votes, stars, comments, lens tags or commitment are yours.',
         votes,
@@ -26,6 +29,7 @@ export function privacyNotice(settings: Pick<Settings, 'anonymous' | 'namedExpor
   }
   return {
     title: 'Named workshop',
+    summary: 'The facilitator sees who wrote what; the room and the projector never do.',
     points: [
       'The room and the projector see your name in the team lists, never next to what you write or vote.',
       votes,

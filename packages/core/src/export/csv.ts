@@ -49,7 +49,7 @@ export const VOTE_COLUMNS = ['number', 'scenario_id', 'scenario', 'ballot', 'par
 function scenarioRows(view: RoomView, stats: readonly ScenarioStats[], withVotes: boolean): Cell[][] {
   const comments = new Map<string, number>();
   for (const c of Object.values(view.comments)) comments.set(c.scenarioId, (comments.get(c.scenarioId) ?? 0) + 1);
-  return stats.flatMap((s, index) => {
+  return stats.flatMap((s) => {
     const shared: Cell[] = withVotes
       ? [s.votes.length, dec(s.crowd?.x), dec(s.crowd?.y), quadrantTitle(s.crowdQuadrant), s.votes.length ? dec(s.spread) : null]
       : [null, null, null, null, null];
@@ -59,7 +59,7 @@ function scenarioRows(view: RoomView, stats: readonly ScenarioStats[], withVotes
       comments.get(s.scenario.id) ?? 0,
       view.takeaways[s.scenario.id]?.text ?? '',
     ];
-    const head: Cell[] = [index + 1, s.scenario.id, s.scenario.text, s.scenario.source, teamName(view, s.scenario.teamId)];
+    const head: Cell[] = [s.number, s.scenario.id, s.scenario.text, s.scenario.source, teamName(view, s.scenario.teamId)];
     if (s.placements.length === 0) return [[...head, '', null, null, '', null, null, '', ...shared, null, ...tail]];
     return s.placements.map((p) => [
       ...head,
@@ -87,14 +87,14 @@ function voteRows(view: RoomView, stats: readonly ScenarioStats[]): Cell[][] {
   const joined = new Map(sortedParticipants(view).map((p, i) => [p.id, i]));
   const rank = (ballot: string) => joined.get(owners.get(ballot) ?? '') ?? Number.MAX_SAFE_INTEGER;
   const ballots = Object.keys(view.votes).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return stats.flatMap((s, index) =>
+  return stats.flatMap((s) =>
     ballots.flatMap((ballot) => {
       const vote = view.votes[ballot]?.[s.scenario.id];
       if (!vote) return [];
       const owner = view.participants[owners.get(ballot) ?? ''];
       const starred = view.stars[ballot]?.includes(s.scenario.id) ?? false;
       return [[
-        index + 1, s.scenario.id, s.scenario.text, ballot, authorLabel(view, ballot, labels) ?? '', owner ? teamName(view, owner.teamId) : '',
+        s.number, s.scenario.id, s.scenario.text, ballot, authorLabel(view, ballot, labels) ?? '', owner ? teamName(view, owner.teamId) : '',
         dec(vote.x), dec(vote.y), quadrantTitle(quadrant(vote)), starred ? 'yes' : 'no',
       ]];
     }),

@@ -75,9 +75,14 @@ export function fromImport(input: WorkshopImport, target: ImportTarget): RoomSta
     }
   }
   const scenario = (id: string) => state.scenarios[id] !== undefined;
-  for (const s of doc.scenarios) {
+  const numbers = new Set<number>();
+  let next = Math.max(0, ...doc.scenarios.map((s) => s.number ?? 0)) + 1;
+  for (const s of [...doc.scenarios].sort((a, b) => a.order - b.order)) {
     if (s.teamId !== null && !state.teams[s.teamId]) return fail('INVALID', `scenario ${s.id}: unknown team ${s.teamId}`);
-    state.scenarios[s.id] = s;
+    if (s.number !== undefined && numbers.has(s.number)) return fail('INVALID', `scenario ${s.id}: card number ${s.number} is taken`);
+    const number = s.number ?? next++;
+    numbers.add(number);
+    state.scenarios[s.id] = { ...s, number };
   }
   if (state.meta.spotlight !== null && !scenario(state.meta.spotlight)) state.meta.spotlight = null;
   for (const p of doc.placements) {

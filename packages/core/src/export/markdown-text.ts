@@ -15,11 +15,12 @@ export function mdInline(text: string): string {
 }
 
 function mdLine(line: string): string {
+  // A backslash escape reads as the character itself in a Markdown viewer and in plain text alike;
+  // `&` needs escaping only where it would start an entity.
   const escaped = line
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(INLINE, (c) => `\\${c}`)
+    .replace(/[<>]/g, (c) => `\\${c}`)
     .replace(AUTOLINK, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
   return escaped.replace(LINE_START, '\\$1').replace(ORDERED, '$1\\$2');
 }

@@ -1,5 +1,5 @@
 import { conclusion, discussionQueue, scenarioStats, type Conclusion, type ScenarioStats } from '../analytics.js';
-import { LENSES, type Quadrant } from '../constants.js';
+import { LENSES, QUADRANT_ORDER, type Quadrant } from '../constants.js';
 import { BALANCE_CHECK, CONCLUSION, LENS_TITLES, QUADRANT_INFO } from '../content/framing.js';
 import { quadrant } from '../maths.js';
 import type { RoomState, RoomView } from '../types.js';
@@ -8,8 +8,6 @@ import { votesExportable } from './json.js';
 import { mdInline, mdLines } from './markdown-text.js';
 import { fixed, isoDate, isoMinute, quadrantTitle, reportView, sortedParticipants, sortedTeams, teamName } from './report.js';
 
-/** Reading order on the page: the quadrant the workshop is about first. */
-export const QUADRANT_ORDER: readonly Quadrant[] = ['both', 'manage', 'lead', 'routine'];
 
 export interface MarkdownOptions {
   /** Where the board picture is, relative to the report; by default the SVG export's file name. */
@@ -39,26 +37,36 @@ function participation(view: RoomView): string[] {
 
 function crowdLine(s: ScenarioStats): string {
   if (!s.crowd) return 'no votes';
-  return `crowd: ${quadrantTitle(s.crowdQuadrant)} (${s.votes.length} ${s.votes.length === 1 ? 'vote' : 'votes'}, spread ${fixed(s.spread, 2)})`;
+  return `the room: ${quadrantTitle(s.crowdQuadrant)} (${s.votes.length} ${s.votes.length === 1 ? 'vote' : 'votes'}, spread ${fixed(s.spread, 2)})`;
 }
 
+/** Where each team put a card, with the move after discussion if there was one. */
+function teamsLine(view: RoomView, s: ScenarioStats): string {
+  if (!s.placements.length) return 'no team placed it';
+  return s.placements
+    .map((p, i) => {
+      const moved = s.moved.includes(p) && p.settled ? ` (moved from ${quadrantTitle(quadrant(p.settled))})` : '';
+      return `${mdInline(teamName(view, p.teamId))}: ${quadrantTitle(s.placementQuadrants[i]!)}${moved}`;
+    })
+    .join('; ');
+}
+
+/**
+ * The cards grouped by where the room puts them (conclusion's `byRoom`, so each heading's count is
+ * the headline's), each with where the teams put it. Before the reveal, one list: the room's
+ * position is not known yet.
+ */
 function byQuadrant(view: RoomView, stats: readonly ScenarioStats[], withVotes: boolean): string[] {
+  const line = (s: ScenarioStats) => `- **#${s.number}** ${mdInline(s.scenario.text)} — ${withVotes ? `${crowdLine(s)}; ` : ''}${teamsLine(view, s)}`;
+  if (!withVotes) return ['### Every card, where the teams put it', '', ...(stats.length ? stats.map(line) : ['- none']), ''];
   const lines: string[] = [];
   for (const q of QUADRANT_ORDER) {
-    const entries = stats.flatMap((s, i) =>
-      s.placements
-        .filter((p) => quadrant(p) === q)
-        .map((p) => {
-          const moved = s.moved.includes(p) && p.settled ? `, moved here from ${quadrantTitle(quadrant(p.settled))} after discussion` : '';
-          const crowd = withVotes ? `; ${crowdLine(s)}` : '';
-          return `- **#${i + 1}** ${mdInline(s.scenario.text)} — ${mdInline(teamName(view, p.teamId))}${moved}${crowd}`;
-        }),
-    );
-    lines.push(`### ${QUADRANT_INFO[q].title} (${entries.length})`, '', `*${QUADRANT_INFO[q].detail}*`, '');
-    lines.push(...(entries.length ? entries : ['- none']), '');
+    const cards = stats.filter((s) => s.crowdQuadrant === q);
+    lines.push(`### ${QUADRANT_INFO[q].title} (${cards.length})`, '', `*${QUADRANT_INFO[q].detail}*`, '');
+    lines.push(...(cards.length ? cards.map(line) : ['- none']), '');
   }
-  const unplaced = stats.flatMap((s, i) => (s.placements.length ? [] : [`- **#${i + 1}** ${mdInline(s.scenario.text)}`]));
-  if (unplaced.length) lines.push('### Not placed', '', ...unplaced, '');
+  const unvoted = stats.filter((s) => !s.crowdQuadrant);
+  if (unvoted.length) lines.push(`### Without votes (${unvoted.length})`, '', ...unvoted.map(line), '');
   return lines;
 }
 
@@ -73,8 +81,7 @@ function discussion(view: RoomView, stats: readonly ScenarioStats[], summary: Co
   if (!picked.length) return ['Nothing was discussed.', ''];
   const lines: string[] = [];
   for (const s of picked) {
-    const number = stats.indexOf(s) + 1;
-    lines.push(`### #${number} ${mdInline(s.scenario.text)}${contested.has(s.scenario.id) ? ' (contested)' : ''}`, '');
+    lines.push(`### #${s.number} ${mdInline(s.scenario.text)}${contested.has(s.scenario.id) ? ' (contested)' : ''}`, '');
     for (const p of s.placements) {
       const from = p.settled && s.moved.includes(p) ? ` (moved from ${quadrantTitle(quadrant(p.settled))})` : '';
       lines.push(`- ${mdInline(teamName(view, p.teamId))}: ${quadrantTitle(quadrant(p))}${from}`);
@@ -94,32 +101,41 @@ function discussion(view: RoomView, stats: readonly ScenarioStats[], summary: Co
 }
 
 function takeaways(view: RoomView, stats: readonly ScenarioStats[]): string[] {
-  const lines = stats.flatMap((s, i) => {
+  const lines = stats.flatMap((s) => {
     const t = view.takeaways[s.scenario.id];
-    return t ? [`- **#${i + 1}** ${mdInline(s.scenario.text)}  \n  ${mdLines(t.text, '  ')}`] : [];
+    return t ? [`- **#${s.number}** ${mdInline(s.scenario.text)}  \n  ${mdLines(t.text, '  ')}`] : [];
   });
   return lines.length ? [...lines, ''] : ['No takeaways were recorded.', ''];
 }
 
+/** One board's cards by quadrant, in reading order: `Both 3 · Manage 2 · Lead 1 · Routine 1`. */
+export function quadrantCounts(counts: Record<Quadrant, number>): string {
+  return QUADRANT_ORDER.map((k) => `${QUADRANT_INFO[k].title} ${counts[k]}`).join(' · ');
+}
+
 /** The "you need both" figures, shared by the facilitator's report and a participant's summary. */
-export function needBoth(stats: readonly ScenarioStats[], summary: Conclusion, withVotes: boolean): string[] {
-  const q = summary.quadrantsByTeams;
-  const lines = [
-    `**${CONCLUSION.question}** ${CONCLUSION.answer}`,
-    '',
-    `- ${summary.bothByTeams} of ${summary.scenarios} cards landed in *Both* on the teams' boards${withVotes ? `; ${summary.bothByCrowd} by the room's votes` : ''}.`,
-    `- Cards by quadrant (teams' placements): ${QUADRANT_ORDER.map((k) => `${QUADRANT_INFO[k].title} ${q[k]}`).join(' · ')}.`,
-  ];
+export function needBoth(view: RoomView, summary: Conclusion, withVotes: boolean): string[] {
+  const lines = [`**${CONCLUSION.question}** ${CONCLUSION.answer}`, ''];
+  if (withVotes) {
+    const unvoted = summary.byRoom.unvoted ? ` · without votes ${summary.byRoom.unvoted}` : '';
+    lines.push(`- By the room's votes, **${summary.byRoom.both} of ${summary.cards}** cards land in *Both*: ${quadrantCounts(summary.byRoom)}${unvoted}.`);
+  } else {
+    lines.push('- The votes were still hidden, so where the room puts the cards is not known yet.');
+  }
+  const teams = summary.byTeam.filter((t) => t.placed > 0);
+  if (teams.length) {
+    lines.push(`- On the teams' boards: ${teams.map((t) => `${mdInline(t.team.name)} — ${quadrantCounts(t.quadrants)}`).join('; ')}.`);
+  }
+  if (withVotes && summary.agreement.of) {
+    lines.push(`- Teams and the room agreed on ${summary.agreement.same} of ${summary.agreement.of} placements (same quadrant).`);
+  }
   if (withVotes && summary.meanGap !== null) {
     lines.push(`- On average the room's votes sat ${fixed(summary.meanGap, 2)} from where a team put the card (0 = same spot, 1 = a board's width).`);
   }
-  const moved = summary.moved.map(({ scenario, placement }) => {
-    const i = stats.findIndex((s) => s.scenario.id === scenario.id);
-    return `#${i + 1} (${quadrantTitle(quadrant(placement.settled!))} → ${quadrantTitle(quadrant(placement))})`;
-  });
+  const moved = summary.moved.map(({ number, placement }) => `#${number} (${mdInline(teamName(view, placement.teamId))}: ${quadrantTitle(quadrant(placement.settled!))} → ${quadrantTitle(quadrant(placement))})`);
   lines.push(moved.length ? `- Moved after discussion: ${moved.join(', ')}.` : '- No card moved after discussion.');
   if (summary.contested.length) {
-    lines.push(`- Most contested: ${summary.contested.map((s) => `#${stats.indexOf(s) + 1}`).join(', ')}.`);
+    lines.push(`- Most contested: ${summary.contested.map((s) => `#${s.number}`).join(', ')}.`);
   }
   lines.push('', `> ${CONCLUSION.summary}`, '');
   return lines;
@@ -183,7 +199,7 @@ export function toMarkdown(state: RoomState, exportedAt: number, options: Markdo
     ...takeaways(view, stats),
     '## You need both',
     '',
-    ...needBoth(stats, summary, withVotes),
+    ...needBoth(view, summary, withVotes),
     '### Balance check',
     '',
     `*${BALANCE_CHECK.question}*`,

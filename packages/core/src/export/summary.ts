@@ -38,18 +38,18 @@ export function mySummary(state: RoomState, participantId: string, exportedAt: n
     '',
     '## What the room found',
     '',
-    ...needBoth(stats, summary, withVotes),
+    ...needBoth(view, summary, withVotes),
     '## Takeaways',
     '',
   ];
-  const takeaways = stats.flatMap((s, i) => {
+  const takeaways = stats.flatMap((s) => {
     const t = view.takeaways[s.scenario.id];
-    return t ? [`- **#${i + 1}** ${mdInline(s.scenario.text)}  \n  ${mdLines(t.text, '  ')}`] : [];
+    return t ? [`- **#${s.number}** ${mdInline(s.scenario.text)}  \n  ${mdLines(t.text, '  ')}`] : [];
   });
   lines.push(...(takeaways.length ? takeaways : ['No takeaways were recorded.']), '');
   if (team) {
-    const ours = stats.flatMap((s, i) =>
-      s.placements.filter((p) => p.teamId === team.id).map((p) => `- *${quadrantTitle(quadrant(p))}*: **#${i + 1}** ${mdInline(s.scenario.text)}`),
+    const ours = stats.flatMap((s) =>
+      s.placements.filter((p) => p.teamId === team.id).map((p) => `- *${quadrantTitle(quadrant(p))}*: **#${s.number}** ${mdInline(s.scenario.text)}`),
     );
     lines.push(`## Your team's board: ${mdInline(team.name)}`, '', ...(ours.length ? ours : ['Your team placed no cards.']), '');
   }

@@ -1,7 +1,7 @@
 import type { Conclusion, ScenarioStats } from '../analytics.js';
-import { CONCLUSION, QUADRANT_INFO } from '../content/framing.js';
+import { CONCLUSION } from '../content/framing.js';
 import type { RoomView } from '../types.js';
-import { QUADRANT_ORDER } from './markdown.js';
+import { quadrantCounts } from './markdown.js';
 import { sortedParticipants, sortedTeams } from './report.js';
 import { teamColor } from './svg-colors.js';
 import { svgRuns, textWidth, wrap, xml } from './svg-text.js';
@@ -107,24 +107,33 @@ export function panel(view: RoomView, stats: readonly ScenarioStats[], summary: 
   y += 62;
   out.push(t(X, y, 'You need both', `font-size="22" font-weight="bold" fill="${INK}"`));
   y += 52;
-  const big = `${summary.bothByTeams} of ${summary.scenarios}`;
-  out.push(
-    t(X, y, xml(big), `font-size="44" font-weight="bold" fill="#1E7A46"`),
-    t(X + textWidth(big, 44, true) + 12, y, 'cards landed in Both', `font-size="20" fill="${INK}"`),
-  );
-  const facts = [
-    QUADRANT_ORDER.map((q) => `${QUADRANT_INFO[q].title} ${summary.quadrantsByTeams[q]}`).join(' · '),
-    flags.votesKnown ? `${summary.bothByCrowd} in Both by the room’s votes` : '',
-    `${plural(summary.moved.length, 'card', 'cards')} moved after discussion`,
-  ].filter(Boolean);
+  const facts: string[] = [];
+  if (flags.votesKnown) {
+    const big = `${summary.byRoom.both} of ${summary.cards}`;
+    out.push(
+      t(X, y, xml(big), `font-size="44" font-weight="bold" fill="#1E7A46"`),
+      t(X + textWidth(big, 44, true) + 12, y, 'cards land in Both', `font-size="20" fill="${INK}"`),
+    );
+    facts.push(`By the room’s votes: ${quadrantCounts(summary.byRoom)}${summary.byRoom.unvoted ? ` · no votes ${summary.byRoom.unvoted}` : ''}`);
+    if (summary.agreement.of) facts.push(`Teams and the room agree on ${summary.agreement.same} of ${summary.agreement.of} placements`);
+  } else {
+    const p = paragraph(y - 20, 'The votes are hidden: where the room puts each card shows once they are revealed.', 18, 2);
+    out.push(...p.svg);
+    y = p.y - 10;
+  }
+  const teamsPlaced = summary.byTeam.reduce((sum, b) => sum + b.quadrants.both, 0);
+  const placed = summary.byTeam.reduce((sum, b) => sum + b.placed, 0);
+  if (placed) facts.push(`Teams put ${teamsPlaced} of ${plural(placed, 'placement', 'placements')} in Both`);
+  facts.push(`${plural(summary.moved.length, 'card', 'cards')} moved after discussion`);
   for (const fact of facts) {
-    y += 30;
-    out.push(t(X, y, xml(fact), `font-size="18" fill="${MUTED}"`));
+    const p = paragraph(y + 30, fact, 18, 2);
+    out.push(...p.svg);
+    y = p.y - 23;
   }
   y += 40;
   out.push(t(X, y, `${xml(CONCLUSION.question)} <tspan font-weight="bold" fill="#1E7A46">${xml(CONCLUSION.answer)}</tspan>`, `font-size="22" fill="${INK}"`));
 
-  const unplaced = stats.flatMap((s, i) => (s.placements.length ? [] : [`#${i + 1}`]));
+  const unplaced = stats.flatMap((s) => (s.placements.length ? [] : [`#${s.number}`]));
   if (unplaced.length) {
     const p = paragraph(y + 40, `Not placed on the board: ${unplaced.join(', ')}`, 16, 3);
     out.push(...p.svg);

@@ -34,7 +34,7 @@ describe('svg board', () => {
     const svg = toSvg(w.state, GOLDEN_EXPORTED_AT);
     expect(badges(svg).sort()).toEqual([1, 1, 2, 3, 4, 5, 6]);
     expect(svg).not.toContain('must never reach an export');
-    expect(svg).toContain('Not placed on the board: #7');
+    expect(svg).toContain('Not placed on the board: #8');
   });
 
   it('draws cards in their team colour and an arrow for the card moved after discussion', () => {

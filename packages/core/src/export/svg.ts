@@ -109,14 +109,14 @@ function voteDots(view: RoomView, stats: readonly ScenarioStats[]): string[] {
 function averages(view: RoomView, stats: readonly ScenarioStats[]): { svg: string[]; boxes: Rect[] } {
   const svg: string[] = [];
   const boxes: Rect[] = [];
-  stats.forEach((s, i) => {
+  stats.forEach((s) => {
     if (!s.crowd) return;
     const color = teamColor(s.scenario.teamId ? view.teams[s.scenario.teamId] : undefined);
     const cx = px(s.crowd.x);
     const cy = py(s.crowd.y);
     svg.push(`<path d="M${n(cx)} ${n(cy - 10)} L${n(cx + 10)} ${n(cy)} L${n(cx)} ${n(cy + 10)} L${n(cx - 10)} ${n(cy)} Z" fill="#FFFFFF" stroke="${color}" stroke-width="3"/>`);
-    svg.push(text(cx + 13, cy - 6, `${i + 1}`, `font-size="15" font-weight="bold" fill="${color}"`));
-    boxes.push({ x: cx - 10, y: cy - 21, w: 24 + textWidth(`${i + 1}`, 15, true), h: 31 });
+    svg.push(text(cx + 13, cy - 6, `${s.number}`, `font-size="15" font-weight="bold" fill="${color}"`));
+    boxes.push({ x: cx - 10, y: cy - 21, w: 24 + textWidth(`${s.number}`, 15, true), h: 31 });
   });
   return { svg, boxes };
 }
@@ -173,7 +173,7 @@ export function toSvg(state: RoomState, exportedAt: number, options: SvgOptions 
   const showVotes = options.votes === true && votesExportable(state);
   const teams = sortedTeams(view);
   const teamIndex = new Map(teams.map((t, i) => [t.id, i]));
-  const spots = stats.flatMap((s, index) => s.placements.map((p) => ({ s, p, index, team: view.teams[p.teamId] })));
+  const spots = stats.flatMap((s) => s.placements.map((p) => ({ s, p, index: s.number, team: view.teams[p.teamId] })));
   const { svg: boardSvg, titles } = board();
   const crowd = showVotes ? averages(view, stats) : { svg: [], boxes: [] };
 
@@ -192,11 +192,11 @@ export function toSvg(state: RoomState, exportedAt: number, options: SvgOptions 
       cards.push(text(r.x + 12, r.y + 14 + layout.mode!.size + k * layout.mode!.line, svgRuns(line), `font-size="${layout.mode!.size}" fill="${INK}"`));
     });
   });
-  const unlabelled = spots.flatMap(({ s, index }, i) => (layout.labels[i] ? [] : [{ number: index + 1, text: s.scenario.text }]));
+  const unlabelled = spots.flatMap(({ s }, i) => (layout.labels[i] ? [] : [{ number: s.number, text: s.scenario.text }]));
   const badges = spots.map(({ p, index, team }) => {
     const color = teamColor(team);
     return `<circle cx="${n(px(p.x))}" cy="${n(py(p.y))}" r="${MARK}" fill="${color}" stroke="#FFFFFF" stroke-width="2"/>` +
-      text(px(p.x), py(p.y) + 5, `${index + 1}`, `font-size="${index + 1 >= 100 ? 11 : 14}" font-weight="bold" fill="${contrastText(color)}" text-anchor="middle"`);
+      text(px(p.x), py(p.y) + 5, `${index}`, `font-size="${index >= 100 ? 11 : 14}" font-weight="bold" fill="${contrastText(color)}" text-anchor="middle"`);
   });
   const moved = spots.filter(({ s, p }) => s.moved.includes(p));
   return [

@@ -79,6 +79,7 @@ export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult
 export const WIDE_READS: ReadonlySet<CommandType> = new Set<CommandType>([
   'votes.reveal',
   'scenario.hide',
+  'scenarios.hide',
   'teams.balance',
   'team.remove',
 ]);

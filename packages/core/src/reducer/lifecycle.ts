@@ -1,5 +1,5 @@
 import { DEFAULTS, LIMITS } from '../constants.js';
-import { DECK } from '../content/deck.js';
+import { deckChoice } from '../content/deck.js';
 import { emptyCollections } from '../parts.js';
 import { activeParticipants, smallestTeam } from '../rules.js';
 import type { Ctx, DomainError, Participant, RoomState, Settings } from '../types.js';
@@ -12,7 +12,8 @@ export interface CreateRoomInput {
   title?: string;
   /** A number of teams, or their names. */
   teams?: number | string[];
-  deck?: boolean;
+  /** Built-in deck cards to start with: none, the whole deck (true), the first N, or these ids. */
+  deck?: boolean | number | readonly string[];
   settings?: Partial<Settings>;
   facilitatorTokenHash: string;
   stageTokenHash: string;
@@ -53,13 +54,14 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     const team = newTeam(state, ctx.newId(), name);
     state = { ...state, teams: { ...state.teams, [team.id]: team } };
   }
-  if (input.deck) {
+  const deck = deckChoice(input.deck);
+  if (deck.length) {
     const scenarios = { ...state.scenarios };
-    DECK.forEach((card, order) => {
+    deck.forEach((card, order) => {
       const id = ctx.newId();
       scenarios[id] = {
         id, text: card.text, teamId: null, source: 'deck', deckId: card.id, hidden: false,
-        createdAt: ctx.now, createdBy: 'facilitator', order,
+        createdAt: ctx.now, createdBy: 'facilitator', order, number: order + 1,
       };
     });
     state = { ...state, scenarios };

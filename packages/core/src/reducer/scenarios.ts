@@ -1,13 +1,20 @@
 import { LIMITS } from '../constants.js';
 import { DECK, deckCard } from '../content/deck.js';
 import { teamScenarioCount } from '../rules.js';
-import type { Scenario, ScenarioSource } from '../types.js';
+import type { RoomState, Scenario, ScenarioSource } from '../types.js';
 import { fail, type Tx } from './tx.js';
 import { rule } from './rule.js';
 
 function nextOrder(tx: Tx): number {
   let max = -1;
   for (const s of Object.values(tx.state.scenarios)) if (s.order > max) max = s.order;
+  return max + 1;
+}
+
+/** The next card number: one more than any card ever numbered in this workshop. */
+export function nextNumber(scenarios: RoomState['scenarios']): number {
+  let max = 0;
+  for (const s of Object.values(scenarios)) if (s.number > max) max = s.number;
   return max + 1;
 }
 
@@ -32,9 +39,19 @@ function addScenario(
     createdAt: tx.ctx.now,
     createdBy: fields.by,
     order: nextOrder(tx),
+    number: nextNumber(tx.state.scenarios),
   };
   tx.put('scenarios', scenario.id, scenario);
   return scenario;
+}
+
+/** Hide or show one card; a hidden card leaves the spotlight. True when it changed. */
+function setHidden(tx: Tx, scenarioId: string, hidden: boolean): boolean {
+  const scenario = tx.state.scenarios[scenarioId]!;
+  if (scenario.hidden === hidden) return false;
+  tx.put('scenarios', scenario.id, { ...scenario, hidden });
+  if (hidden && tx.meta.spotlight === scenario.id) tx.setMeta({ spotlight: null });
+  return true;
 }
 
 export const scenarioRules = {
@@ -112,11 +129,20 @@ export const scenarioRules = {
     who: 'facilitator',
     phases: 'always',
     run(tx, cmd) {
-      const scenario = tx.state.scenarios[cmd.scenarioId];
-      if (!scenario) return fail('NOT_FOUND', 'No such scenario.');
-      if (scenario.hidden === cmd.hidden) return;
-      tx.put('scenarios', scenario.id, { ...scenario, hidden: cmd.hidden });
-      if (cmd.hidden && tx.meta.spotlight === scenario.id) tx.setMeta({ spotlight: null });
+      if (!tx.state.scenarios[cmd.scenarioId]) return fail('NOT_FOUND', 'No such scenario.');
+      setHidden(tx, cmd.scenarioId, cmd.hidden);
+    },
+  }),
+
+  'scenarios.hide': rule<'scenarios.hide'>({
+    who: 'facilitator',
+    phases: 'always',
+    run(tx, cmd) {
+      const unknown = cmd.scenarioIds.find((id) => !tx.state.scenarios[id]);
+      if (unknown) return fail('NOT_FOUND', `No scenario ${unknown}.`);
+      let changed = 0;
+      for (const id of new Set(cmd.scenarioIds)) if (setHidden(tx, id, cmd.hidden)) changed++;
+      return { changed };
     },
   }),
 };

@@ -39,6 +39,7 @@ const facilitatorCommands = [
   command('deck.add', { deckIds: z.array(Id).min(1).max(LIMITS.deckBatchMax).optional() }),
   command('scenarios.import', { texts: z.array(text(LIMITS.scenarioMax)).min(1).max(LIMITS.customListMax) }),
   command('scenario.hide', { scenarioId: Id, hidden: z.boolean() }),
+  command('scenarios.hide', { scenarioIds: z.array(Id).min(1).max(LIMITS.scenariosTotal), hidden: z.boolean() }),
   command('comment.hide', { commentId: Id, hidden: z.boolean() }),
   command('reflection.hide', { ballot: Id, hidden: z.boolean() }),
   command('participant.rename', { participantId: Id, name: text(LIMITS.nameMax) }),

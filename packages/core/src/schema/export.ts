@@ -49,6 +49,8 @@ const Scenarios = z
       createdAt: Time,
       createdBy: Id,
       order: z.int().min(0).max(100000),
+      /** Missing in files written before cards kept their numbers: numbered in order on import. */
+      number: z.int().min(1).max(100000).optional(),
     }),
   )
   .max(LIMITS.scenariosTotal);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../constants.js';
-import { text } from './common.js';
+import { DECK, deckCard } from '../content/deck.js';
+import { Id, text } from './common.js';
 
 /** `POST /api/workshops` body. `teams` is a count or a list of names. */
 export const CreateWorkshopSchema = z.strictObject({
@@ -9,7 +10,14 @@ export const CreateWorkshopSchema = z.strictObject({
     .union([z.int().min(0).max(LIMITS.teamsMax), z.array(text(LIMITS.teamNameMax)).max(LIMITS.teamsMax)])
     .optional(),
   starBudget: z.int().min(0).max(LIMITS.starBudgetMax).optional(),
-  deck: z.boolean().optional(),
+  /** Built-in deck cards: none (false), the whole deck (true), the first N of its dealing order, or the cards named. */
+  deck: z
+    .union([
+      z.boolean(),
+      z.int().min(0).max(DECK.length),
+      z.array(Id.refine((id) => deckCard(id) !== undefined, 'must be a deck card id')).max(DECK.length),
+    ])
+    .optional(),
   selfSelectTeams: z.boolean().optional(),
   namedExport: z.boolean().optional(),
   /** Nobody, the facilitator included, can link a contribution to a person. Fixed at creation. */
