@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import type { Logger } from 'pino';
 import { errorHandler } from './http/errors.js';
 import { Metrics } from './metrics.js';
+import { addressRoutes, isLoopbackHost } from './http/addresses.js';
 import { healthRoutes } from './http/health.js';
 import { serveApps, type AppDirs } from './http/static.js';
 import { workshopRoutes } from './http/workshops.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   adapter?: Parameters<Server['adapter']>[0];
   apps?: AppDirs;
   publicUrl?: string;
+  /** This machine's addresses on the local network, once listening (index.ts); none in tests. */
+  lan?: () => string[];
   trustProxy?: boolean;
   /** Origins allowed to open a socket besides the server's own. */
   allowedOrigins?: string[];
@@ -105,8 +108,16 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
       // The stage and the preview are framed only by our own console.
       frameguard: { action: 'sameorigin' },
       strictTransportSecurity: false,
+      // Set below, only where a browser honours it.
+      crossOriginOpenerPolicy: false,
     }),
   );
+  // Browsers ignore Cross-Origin-Opener-Policy on plain HTTP away from localhost (a laptop's LAN
+  // address in a venue), and say so in red on every page load: send it where it applies.
+  http.use((req, res, next) => {
+    if (req.secure || isLoopbackHost(req.get('host') ?? '')) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    next();
+  });
   http.use((req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {
@@ -123,7 +134,9 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   http.use(express.json({ limit: '5mb' }));
   http.use(healthRoutes(deps.store, () => draining));
   const perMinute = deps.limits?.createsPerIpPerMinute ?? 30;
-  http.use(workshopRoutes({ rooms, broadcaster, publicUrl: deps.publicUrl, createsPerIp: new RateLimiter(perMinute, perMinute / 60, clock), clock }));
+  const lan = deps.lan ?? (() => []);
+  http.use(addressRoutes({ publicUrl: deps.publicUrl, lan }));
+  http.use(workshopRoutes({ rooms, broadcaster, publicUrl: deps.publicUrl, lan, createsPerIp: new RateLimiter(perMinute, perMinute / 60, clock), clock }));
   http.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   });

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { banner } from './banner.js';
+import { lanOrigins } from './http/addresses.js';
 import { readConfig } from './config.js';
 import { MemoryRoomStore } from './store/memory.js';
 import { RedisRoomStore } from './store/redis.js';
@@ -30,12 +31,15 @@ if (config.redisUrl) {
 }
 
 const httpServer = createServer();
+let listeningPort = config.port;
+const lan = () => lanOrigins(config.host, listeningPort);
 const app = createApp(httpServer, {
   store,
   log,
   adapter,
   apps: config.dev ? undefined : { participant: resolve(appsRoot, 'participant/dist'), facilitator: resolve(appsRoot, 'facilitator/dist') },
   publicUrl: config.publicUrl,
+  lan,
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
   dev: config.dev,
@@ -47,18 +51,8 @@ if (config.dev) {
 
 httpServer.listen(config.port, config.host, () => {
   const address = httpServer.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-  const base = config.publicUrl ?? `http://localhost:${port}`;
-  const lines = [
-    '',
-    `  Leadboard is running (${store.kind} store).`,
-    `  Facilitator: ${base}/host/`,
-    `  Join:        ${base}/`,
-    ...(lan && !config.publicUrl ? [`  On the local network: http://${lan}:${port}/`] : []),
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  listeningPort = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(banner({ store: store.kind, publicUrl: config.publicUrl, lan: lan(), port: listeningPort }));
 });
 
 let stopping = false;

@@ -30,6 +30,24 @@ describe('security basics', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('sends Cross-Origin-Opener-Policy only where browsers honour it: HTTPS and localhost, not plain HTTP on a LAN address', async () => {
+    const headers = async (host: string, proto?: string) => {
+      const { request } = await import('node:http');
+      const url = new URL(server.url);
+      return new Promise<Record<string, unknown>>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, path: '/healthz', headers: { host, ...(proto ? { 'x-forwarded-proto': proto } : {}) } }, (res) => {
+          res.resume();
+          resolve(res.headers);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    };
+    expect((await headers(`127.0.0.1:${new URL(server.url).port}`))['cross-origin-opener-policy']).toBe('same-origin');
+    expect((await headers('localhost:3000'))['cross-origin-opener-policy']).toBe('same-origin');
+    expect((await headers('192.168.1.20:3000'))['cross-origin-opener-policy']).toBeUndefined();
+  });
+
   it('refuses a socket from a foreign origin', async () => {
     const foreign = new TestClient(server.url, { extraHeaders: { origin: 'https://evil.example' } });
     await expect(foreign.connected()).rejects.toThrow();

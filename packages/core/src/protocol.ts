@@ -17,6 +17,14 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 
 export type Role = 'facilitator' | 'participant' | 'stage';
 
+/** `GET /api/addresses`: where phones can open the join link. */
+export interface JoinAddresses {
+  /** PUBLIC_URL, when the server was given one: then it is the only address to use. */
+  publicUrl: string | null;
+  /** This machine's addresses on the local network (http://192.168.1.20:3000), most likely first. */
+  lan: string[];
+}
+
 /** `GET /api/workshops/:code`: what the join page shows before a person types a name. */
 export interface WorkshopSummary {
   code: string;

@@ -8,12 +8,15 @@ import type { RateLimiter } from '../security/rate-limit.js';
 import { bearerToken } from './auth.js';
 import { sendError } from './errors.js';
 import { exportRequest, sendExport, sendMySummary } from './export.js';
+import { linkOrigin } from './addresses.js';
 import { linksFor, originOf } from './links.js';
 
 export interface WorkshopRouteDeps {
   rooms: RoomService;
   broadcaster: Broadcaster;
   publicUrl?: string;
+  /** This machine's LAN origins, for join links phones can open. */
+  lan: () => string[];
   /** Workshops created per client IP. */
   createsPerIp: RateLimiter;
   clock: () => number;
@@ -61,7 +64,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
       code: created!.code,
       facilitatorToken: created!.facilitatorToken,
       stageToken: created!.stageToken,
-      ...linksFor(originOf(req, deps.publicUrl), created!.code, created!.facilitatorToken, created!.stageToken),
+      ...linksFor(originOf(req, deps.publicUrl), created!.code, created!.facilitatorToken, created!.stageToken, linkOrigin(req, deps)),
     });
   });
 
@@ -76,7 +79,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
       code: created.code,
       facilitatorToken: created.facilitatorToken,
       stageToken: created.stageToken,
-      ...linksFor(originOf(req, deps.publicUrl), created.code, created.facilitatorToken, created.stageToken),
+      ...linksFor(originOf(req, deps.publicUrl), created.code, created.facilitatorToken, created.stageToken, linkOrigin(req, deps)),
     });
   });
 
