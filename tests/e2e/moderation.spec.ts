@@ -83,6 +83,16 @@ test('a removed phone stays out after a reload and by code; undoing it lets the 
   await expect(ana.getByTestId('phase-title')).toContainText('Lobby');
   expect(Object.values((await fac.view()).participants).map((p) => [p.name, p.status]).sort()).toEqual([['Ana', 'active'], ['Still not Ana', 'active']]);
 
+  // The facilitator deletes the workshop: the phone says so calmly, no red error, no form with a dead code.
+  const deleted = await fetch(`${baseURL}/api/workshops/${workshop.code}`, { method: 'DELETE', headers: { authorization: `Bearer ${workshop.facilitatorToken}` } });
+  expect(deleted.status).toBe(204);
+  await expect(ana.getByTestId('gone')).toContainText('This workshop is over');
+  await expect(ana.getByTestId('gone')).toContainText('The facilitator deleted this workshop');
+  await expect(ana.getByRole('alert')).toHaveCount(0);
+  await snapPhone(ana, 'deleted');
+  await ana.getByRole('button', { name: 'Join a different workshop' }).click();
+  await expect(ana.getByLabel('Room code')).toHaveValue('');
+
   fac.client.close();
   await laptop.close();
   await phones.close();

@@ -194,6 +194,9 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   // Ended: thanks, the data, and the summary download.
   await fac.phase('ended');
   await expect(page.getByRole('heading', { name: /Thank you, Ana/ })).toBeVisible();
+  // The summary opens on screen, the download beside it.
+  await expect(page.getByTestId('my-summary')).toContainText('Start planning meetings with why.');
+  await expect(page.getByTestId('my-summary')).toContainText('Your team’s board');
   await snapPhone(page, 'ended');
 
   const token = await page.evaluate((c) => JSON.parse(localStorage.getItem(`leadboard:participant:${c}`)!).token as string, workshop.code);

@@ -134,6 +134,9 @@ test('a whole workshop: a console, a stage and four phones in two teams, through
   };
 
   await next('Framing');
+  // The source's picture: management the engine, leadership the compass, on the stage and the phones.
+  await expect(stage.getByTestId('stage-engine-compass')).toContainText('An engine without a compass');
+  await expect(cleo.page.getByTestId('engine-compass')).toContainText('Management is the engine');
   await expectNoSeriousViolations(cleo.page, 'framing');
   await snapPhone(cleo.page, 'workshop-phone-framing');
   await snap(stage, 'workshop-stage-framing');

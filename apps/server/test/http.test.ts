@@ -66,7 +66,7 @@ describe('HTTP interface', () => {
     const farewell = phone.client.waitFor('farewell');
     const deleted = await fetch(`${server.url}/api/workshops/${created.code}`, { method: 'DELETE', headers: { authorization: `Bearer ${created.facilitatorToken}` } });
     expect(deleted.status).toBe(204);
-    expect(await farewell).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await farewell).toMatchObject({ code: 'DELETED' });
     expect((await fetch(exportUrl, { headers: { authorization: `Bearer ${created.facilitatorToken}` } })).status).toBe(404);
     phone.client.close();
   });
@@ -82,10 +82,37 @@ describe('HTTP interface', () => {
     const copy = await json(res);
     expect(copy.code).not.toBe(created.code);
     const again = await json(await fetch(`${server.url}/api/workshops/${copy.code}/export`, { headers: { authorization: `Bearer ${copy.facilitatorToken}` } }));
-    const strip = (d: Record<string, unknown>) => ({ ...d, exportedAt: null, workshop: { ...(d.workshop as object), code: null } });
+    const strip = (d: Record<string, unknown>) => ({
+      ...d, exportedAt: null, workshop: { ...(d.workshop as object), code: null },
+      participants: (d.participants as object[]).map((p) => ({ ...p, status: null })),
+    });
     expect(strip(again)).toEqual(strip(exported));
+    expect(again.participants.map((p: { status: string }) => p.status)).toEqual(['earlier']);
     const bad = await post('/api/workshops/import', { ...exported, version: 99 });
     expect(bad.status).toBe(400);
+    expect((await json(bad)).error.message).toMatch(/^This is not a workshop export Leadboard can read: version/);
+    const wrongMode = await post('/api/workshops/import?mode=steal', exported);
+    expect(wrongMode.status).toBe(400);
+    fac.close();
+  });
+
+  it('starts a new workshop from an export used as a template: teams and cards, nobody, in the lobby', async () => {
+    const created = await createWorkshop(server.url, { deck: 2, cards: ['Our own card'], teams: ['Owls', 'Larks'] });
+    const { client: fac } = await facilitatorOf(server.url, created);
+    await participant(server.url, created.code, 'Bo');
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    const exported = await json(await fetch(`${server.url}/api/workshops/${created.code}/export`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }));
+    const copy = await json(await post('/api/workshops/import?mode=template', exported));
+    const doc = await json(await fetch(`${server.url}/api/workshops/${copy.code}/export`, { headers: { authorization: `Bearer ${copy.facilitatorToken}` } }));
+    expect(doc.workshop.phase).toBe('lobby');
+    expect(doc.participants).toEqual([]);
+    expect(doc.teams.map((t: { name: string }) => t.name)).toEqual(['Owls', 'Larks']);
+    expect(doc.scenarios.map((s: { number: number; text: string; source: string }) => [s.number, s.source])).toEqual([[1, 'deck'], [2, 'deck'], [3, 'facilitator']]);
+    expect(doc.scenarios[2].text).toBe('Our own card');
+    // The cards as a deck file, for the next workshop.
+    const deck = await json(await fetch(`${server.url}/api/workshops/${created.code}/export?format=deck`, { headers: { authorization: `Bearer ${created.facilitatorToken}` } }));
+    expect(deck).toMatchObject({ format: 'leadboard.deck', version: 1 });
+    expect(deck.cards.map((c: { text: string }) => c.text)).toEqual(doc.scenarios.map((s: { text: string }) => s.text));
     fac.close();
   });
 

@@ -288,7 +288,7 @@ export class LiveSession {
 
   private onFarewell(farewell: Farewell): void {
     if (farewell.code === 'UNAVAILABLE') return;
-    if (farewell.code === 'LEFT') this.forgetIdentity();
+    if (farewell.code === 'LEFT' || farewell.code === 'DELETED') this.forgetIdentity();
     this.end({ code: farewell.code, message: farewell.message });
   }
 

@@ -53,6 +53,7 @@ export const TEAM_COLORS = [
 export const ERROR_CODES = [
   'INVALID',
   'NOT_FOUND',
+  'DELETED',
   'FORBIDDEN',
   'UNAUTHORIZED',
   'REMOVED',

@@ -22,9 +22,11 @@ export { DECK, DECK_ORDER, DECK_SUGGESTED, deckCard, deckChoice, type DeckCard }
 export * from './content/framing.js';
 export { privacyNotice, type PrivacyNotice } from './content/privacy.js';
 export { toExport, votesExportable, EXPORT_FORMAT, EXPORT_VERSION, type WorkshopExport } from './export/json.js';
-export { fromImport, type WorkshopImport, type ImportTarget } from './export/import.js';
+export { fromImport, type WorkshopImport, type ImportTarget, type ImportMode } from './export/import.js';
+export { toDeckFile, DECK_FILE_FORMAT, type DeckFile } from './export/deck-file.js';
 export { toCsv, csvCell, SCENARIO_COLUMNS, VOTE_COLUMNS, type CsvTable } from './export/csv.js';
 export { toMarkdown, boardFileName, type MarkdownOptions } from './export/markdown.js';
-export { mySummary } from './export/summary.js';
+export { mySummary, balanceLeaning } from './export/summary.js';
+export { reportView } from './export/report.js';
 export { toSvg, PAGE as SVG_PAGE, type SvgOptions } from './export/svg.js';
 export { textWidth, FONT_FAMILY, EMOJI_FAMILY } from './export/svg-text.js';

@@ -62,8 +62,12 @@ export interface Participant {
   name: string;
   teamId: string | null;
   joinedAt: number;
-  /** `removed` by the facilitator or `left` by their own choice: either way the token stops working. */
-  status: 'active' | 'removed' | 'left';
+  /**
+   * `removed` by the facilitator or `left` by their own choice: either way the token stops working.
+   * `earlier`: took part in the session a continued workshop was started from; holds no token,
+   * cannot act, and counts neither in progress nor in team balancing.
+   */
+  status: 'active' | 'removed' | 'left' | 'earlier';
 }
 
 export type ScenarioSource = 'team' | 'deck' | 'facilitator';

@@ -62,6 +62,16 @@ export async function createWorkshop(body: CreateWorkshopInput): Promise<Created
   return (await res.json()) as CreatedWorkshop;
 }
 
+/** A new workshop from a JSON export: everything (`continue`) or its teams and cards (`template`). */
+export async function importWorkshop(doc: unknown, mode: 'continue' | 'template'): Promise<CreatedWorkshop> {
+  const res = await request(`/api/workshops/import?mode=${mode}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  return (await res.json()) as CreatedWorkshop;
+}
+
 export async function deleteWorkshop(code: string, token: string): Promise<void> {
   await request(`/api/workshops/${code}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
 }
@@ -74,6 +84,7 @@ export const EXPORTS = [
   { id: 'md', label: 'Markdown', detail: 'A readable summary', query: 'format=md', ext: 'md' },
   { id: 'svg', label: 'SVG', detail: 'The board as a picture', query: 'format=svg', ext: 'svg' },
   { id: 'png', label: 'PNG', detail: 'The board as an image', query: 'format=png', ext: 'png' },
+  { id: 'deck', label: 'Cards as a deck', detail: 'To load into your next workshop', query: 'format=deck', ext: 'deck.json' },
 ] as const;
 
 export type ExportId = (typeof EXPORTS)[number]['id'];

@@ -95,6 +95,10 @@ export const useRoomStore = defineStore('room', () => {
   const teams = computed<Team[]>(() => (view.value ? Object.values(view.value.teams).sort((a, b) => a.order - b.order) : []));
   const people = computed<Participant[]>(() => (view.value ? activeParticipants(view.value).sort((a, b) => a.joinedAt - b.joinedAt) : []));
   const online = computed(() => new Set(mirror.online));
+  /** People of the earlier session a continued workshop was started from. */
+  const earlier = computed<Participant[]>(() =>
+    view.value ? Object.values(view.value.participants).filter((p) => p.status === 'earlier').sort((a, b) => a.joinedAt - b.joinedAt) : [],
+  );
   /** People the facilitator removed: their removal can be undone. */
   const removed = computed<Participant[]>(() =>
     view.value ? Object.values(view.value.participants).filter((p) => p.status === 'removed').sort((a, b) => a.joinedAt - b.joinedAt) : [],
@@ -142,7 +146,7 @@ export const useRoomStore = defineStore('room', () => {
   return {
     mirror, code, role, token,
     connect, disconnect, send, serverNow,
-    view, meta, phase, ready, teams, people, removed, online, members, scenarios, visible, stats, queue, summary, spotlight,
+    view, meta, phase, ready, teams, people, removed, earlier, online, members, scenarios, visible, stats, queue, summary, spotlight,
     teamOf, authorOf, timerLeft, locked,
   };
 });

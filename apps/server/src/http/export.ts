@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { boardFileName, isValidCode, mySummary, normalizeCode, toCsv, toExport, toMarkdown, toSvg, type Phase, type RoomState } from '@leadboard/core';
+import { boardFileName, isValidCode, mySummary, normalizeCode, reportView, toCsv, toDeckFile, toExport, toMarkdown, toSvg, type Phase, type RoomState } from '@leadboard/core';
 import { ExportQuerySchema, formatIssues } from '@leadboard/core/schema';
 import { PNG_WIDTH, renderPng } from '../export/png.js';
 import type { RoomService } from '../rooms/service.js';
@@ -21,6 +21,7 @@ export type ExportRequest = z.output<typeof ExportRequestSchema>;
 
 const TYPES = {
   json: 'application/json; charset=utf-8',
+  deck: 'application/json; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
   md: 'text/markdown; charset=utf-8',
   svg: 'image/svg+xml; charset=utf-8',
@@ -51,6 +52,8 @@ export async function sendExport(res: Response, state: RoomState, query: ExportR
   switch (query.format) {
     case 'json':
       return download(res, 'json', `leadboard-${code}.json`, JSON.stringify(toExport(state, now), null, 2));
+    case 'deck':
+      return download(res, 'deck', `leadboard-${code}-deck.json`, JSON.stringify(toDeckFile(reportView(state)), null, 2));
     case 'csv':
       return download(res, 'csv', query.table === 'votes' ? `leadboard-${code}-votes.csv` : `leadboard-${code}.csv`, toCsv(state, query.table));
     case 'md':

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { activeParticipants, isValidCode, joinRefusal, normalizeCode, type RoomState, type WorkshopSummary } from '@leadboard/core';
-import { CreateWorkshopSchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
+import { CreateWorkshopSchema, ImportQuerySchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
 import { hashToken } from '../security/tokens.js';
@@ -55,11 +55,11 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     if (limited(req, res)) return;
     const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
-    const { title, teams, deck, starBudget, selfSelectTeams, namedExport, anonymous } = parsed.data;
+    const { title, teams, deck, cards, starBudget, selfSelectTeams, namedExport, anonymous } = parsed.data;
     const settings = Object.fromEntries(
       Object.entries({ starBudget, selfSelectTeams, namedExport, anonymous }).filter(([, v]) => v !== undefined),
     );
-    const created = await deps.rooms.create({ title, teams, deck, settings });
+    const created = await deps.rooms.create({ title, teams, deck, cards, settings });
     res.status(201).json({
       code: created!.code,
       facilitatorToken: created!.facilitatorToken,
@@ -70,9 +70,11 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
 
   router.post('/api/workshops/import', async (req, res) => {
     if (limited(req, res)) return;
+    const query = ImportQuerySchema.safeParse(req.query);
+    if (!query.success) return sendError(res, 'INVALID', formatIssues(query.error));
     const parsed = WorkshopImportSchema.safeParse(req.body);
-    if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
-    const created = await deps.rooms.import(parsed.data);
+    if (!parsed.success) return sendError(res, 'INVALID', `This is not a workshop export Leadboard can read: ${formatIssues(parsed.error)}`);
+    const created = await deps.rooms.import(parsed.data, query.data.mode);
     if (!created) return sendError(res, 'INVALID', 'The export could not be imported.');
     if ('error' in created) return sendError(res, 'INVALID', created.error.message);
     res.status(201).json({

@@ -19,6 +19,7 @@ import {
   type RoomState,
   type RoutedChanges,
   type WorkshopImport,
+  type ImportMode,
 } from '@leadboard/core';
 import { randomBytes } from 'node:crypto';
 import { StoreUnavailableError, type RoomStore } from '../store/types.js';
@@ -110,11 +111,11 @@ export class RoomService {
     );
   }
 
-  /** A new workshop with the content of an export. */
-  async import(doc: WorkshopImport) {
+  /** A new workshop from an export: all of it (`continue`) or its reusable part (`template`). */
+  async import(doc: WorkshopImport, mode: ImportMode = 'continue') {
     let refusal: AckError | null = null;
     const created = await this.createWith((code, facilitatorTokenHash, stageTokenHash) => {
-      const state = fromImport(doc, { code, facilitatorTokenHash, stageTokenHash, newId: this.options.newId });
+      const state = fromImport(doc, { code, facilitatorTokenHash, stageTokenHash, newId: this.options.newId, now: this.clock() }, mode);
       if ('message' in state) {
         refusal = state;
         return null;

@@ -126,7 +126,7 @@ export class Broadcaster {
   /** Tell everyone connected to a room that it is gone, and disconnect them. */
   roomDeleted(code: string): void {
     const everyone = this.io.in(roomNames.everyone(code));
-    everyone.emit('farewell', { code: 'NOT_FOUND', message: 'The facilitator deleted this workshop.' });
+    everyone.emit('farewell', { code: 'DELETED', message: 'The facilitator deleted this workshop, and everything in it.' });
     everyone.disconnectSockets(true);
     if (this.options.clustered) this.io.serverSideEmit('lb:forget', code);
     this.drop(code);

@@ -6,6 +6,20 @@ export const QUESTIONS = {
   lead: { who: 'The leader asks', question: 'Why are we doing this, and where should we be going?' },
 } as const;
 
+/** The source's picture of the two, told in our own words: what each one is for. */
+export const ENGINE_AND_COMPASS = {
+  title: 'The engine and the compass',
+  engine: {
+    name: 'Management is the engine',
+    text: 'It keeps the train running: on time, on budget, carriage after carriage, every single day.',
+  },
+  compass: {
+    name: 'Leadership is the compass',
+    text: 'It says where the train should be heading, and when it is time to lay new track.',
+  },
+  moral: 'An engine without a compass makes excellent time in the wrong direction. A compass without an engine points the way and stays in the station.',
+} as const;
+
 export interface LensCard {
   id: Lens;
   title: string;

@@ -14,7 +14,16 @@ export interface ImportTarget {
   stageTokenHash: string;
   /** Fresh ids, for the ballots of a version 1 file. */
   newId: () => string;
+  /** When the new workshop starts (a template starts its phase log here). */
+  now: number;
 }
+
+/**
+ * `continue`: everything in the file, with a new code and new keys; the file's people become
+ * earlier participants (no token, no vote in progress or team balancing). `template`: the title,
+ * settings, teams and cards only, in the lobby, for a new group.
+ */
+export type ImportMode = 'continue' | 'template';
 
 /** A version 1 file keyed contributions by participant id: give every participant a ballot of their own. */
 function upgrade(doc: WorkshopImport, newId: () => string): Version2 {
@@ -37,13 +46,31 @@ function upgrade(doc: WorkshopImport, newId: () => string): Version2 {
   };
 }
 
+/** The reusable part of a workshop: its title, settings, teams and cards, numbered afresh, in the lobby. */
+function asTemplate(doc: Version2, now: number): Version2 {
+  return {
+    ...doc,
+    workshop: { ...doc.workshop, phase: 'lobby', phaseLog: [{ phase: 'lobby', at: now }], createdAt: now, revealed: false, locked: false, spotlight: null },
+    participants: [],
+    scenarios: [...doc.scenarios].sort((a, b) => a.order - b.order).map((s, i) => ({ ...s, number: i + 1, createdAt: now, createdBy: s.source === 'team' ? 'facilitator' : s.createdBy })),
+    placements: [],
+    votes: [],
+    stars: [],
+    comments: [],
+    lensTags: [],
+    takeaways: [],
+    reflections: [],
+  };
+}
+
 /**
  * A new workshop from an export: same content, new code and new keys. Every reference is checked,
  * so a hand-edited file cannot leave a card pointing at a team that does not exist. Contributions
  * keep their ballots; a ballot nobody in the file claims (an anonymous workshop's) still counts.
  */
-export function fromImport(input: WorkshopImport, target: ImportTarget): RoomState | DomainError {
-  const doc = upgrade(input, target.newId);
+export function fromImport(input: WorkshopImport, target: ImportTarget, mode: ImportMode = 'continue'): RoomState | DomainError {
+  const upgraded = upgrade(input, target.newId);
+  const doc = mode === 'template' ? asTemplate(upgraded, target.now) : upgraded;
   const timerMs = DEFAULTS.timerSeconds * 1000;
   const state: RoomState = {
     meta: {
@@ -67,7 +94,9 @@ export function fromImport(input: WorkshopImport, target: ImportTarget): RoomSta
   for (const { ballot, ...p } of doc.participants) {
     if (p.teamId !== null && !state.teams[p.teamId]) return fail('INVALID', `participant ${p.id}: unknown team ${p.teamId}`);
     if (state.participants[p.id]) return fail('INVALID', `participant ${p.id}: listed twice`);
-    state.participants[p.id] = { ...p, name: p.name ?? `Participant ${++unnamed}` };
+    // Nobody holds a token for the new workshop: the file's people took part in an earlier session.
+    if (p.status === 'removed') continue;
+    state.participants[p.id] = { ...p, status: 'earlier', name: p.name ?? `Participant ${++unnamed}` };
     if (ballot !== undefined) {
       if (claimed.has(ballot)) return fail('INVALID', `participant ${p.id}: ballot ${ballot} belongs to someone else`);
       claimed.add(ballot);

@@ -30,8 +30,10 @@ function participation(view: RoomView): string[] {
   const teamless = counted.filter((p) => p.teamId === null || !view.teams[p.teamId]);
   if (teamless.length) lines.push(`- Without a team: ${teamless.length}`);
   const left = counted.filter((p) => p.status === 'left').length;
+  const earlier = counted.filter((p) => p.status === 'earlier').length;
   const removed = people.length - counted.length;
-  if (left || removed) lines.push('', `${[left ? `${left} left early` : '', removed ? `${removed} removed by the facilitator` : ''].filter(Boolean).join('; ')}.`);
+  const notes = [left ? `${left} left early` : '', removed ? `${removed} removed by the facilitator` : '', earlier ? `${earlier} from the earlier session this one continues` : ''];
+  if (notes.some(Boolean)) lines.push('', `${notes.filter(Boolean).join('; ')}.`);
   return lines;
 }
 

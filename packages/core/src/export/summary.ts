@@ -14,10 +14,16 @@ export function balanceScale(balance: number): string {
   return `${'·'.repeat(at)}●${'·'.repeat(steps - at)}`;
 }
 
+/** Which end of the balance check an answer leans to: the same bands on the phone and in the summary. */
+export function balanceLeaning(balance: number): 'low' | 'middle' | 'high' {
+  if (balance < 0.4) return 'low';
+  if (balance > 0.6) return 'high';
+  return 'middle';
+}
+
 function leaning(balance: number): string {
-  if (balance < 0.4) return `leaning towards “${BALANCE_CHECK.low.toLowerCase()}”`;
-  if (balance > 0.6) return `leaning towards “${BALANCE_CHECK.high.toLowerCase()}”`;
-  return `“${BALANCE_CHECK.middle.toLowerCase()}”`;
+  const side = balanceLeaning(balance);
+  return side === 'middle' ? `“${BALANCE_CHECK.middle.toLowerCase()}”` : `leaning towards “${BALANCE_CHECK[side].toLowerCase()}”`;
 }
 
 /**

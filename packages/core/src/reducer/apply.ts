@@ -39,6 +39,7 @@ function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: 
   if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
   if (me.status === 'removed') return fail('REMOVED', REMOVED_MESSAGE);
   if (me.status === 'left') return fail('LEFT', 'You left this workshop.');
+  if (me.status === 'earlier') return fail('FORBIDDEN', 'This person took part in an earlier session.');
   return { me };
 }
 

@@ -14,6 +14,8 @@ export interface CreateRoomInput {
   teams?: number | string[];
   /** Built-in deck cards to start with: none, the whole deck (true), the first N, or these ids. */
   deck?: boolean | number | readonly string[];
+  /** The facilitator's own shared cards, after the deck's. */
+  cards?: readonly string[];
   settings?: Partial<Settings>;
   facilitatorTokenHash: string;
   stageTokenHash: string;
@@ -54,13 +56,16 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     const team = newTeam(state, ctx.newId(), name);
     state = { ...state, teams: { ...state.teams, [team.id]: team } };
   }
-  const deck = deckChoice(input.deck);
-  if (deck.length) {
+  const cards = [
+    ...deckChoice(input.deck).map((card) => ({ text: card.text, source: 'deck' as const, deckId: card.id as string | null })),
+    ...(input.cards ?? []).map((text) => ({ text, source: 'facilitator' as const, deckId: null })),
+  ];
+  if (cards.length) {
     const scenarios = { ...state.scenarios };
-    deck.forEach((card, order) => {
+    cards.slice(0, LIMITS.scenariosTotal).forEach((card, order) => {
       const id = ctx.newId();
       scenarios[id] = {
-        id, text: card.text, teamId: null, source: 'deck', deckId: card.id, hidden: false,
+        id, text: card.text, teamId: null, source: card.source, deckId: card.deckId, hidden: false,
         createdAt: ctx.now, createdBy: 'facilitator', order, number: order + 1,
       };
     });

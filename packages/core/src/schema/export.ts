@@ -34,7 +34,7 @@ const Person = {
   name: text(LIMITS.nameMax).nullable(),
   teamId: Id.nullable(),
   joinedAt: Time,
-  status: z.enum(['active', 'removed', 'left']),
+  status: z.enum(['active', 'removed', 'left', 'earlier']),
 };
 
 const Scenarios = z

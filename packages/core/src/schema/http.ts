@@ -22,8 +22,13 @@ export const CreateWorkshopSchema = z.strictObject({
   namedExport: z.boolean().optional(),
   /** Nobody, the facilitator included, can link a contribution to a person. Fixed at creation. */
   anonymous: z.boolean().optional(),
+  /** The facilitator's own shared cards (a deck file's), added after any built-in deck cards. */
+  cards: z.array(text(LIMITS.scenarioMax)).max(LIMITS.customListMax).optional(),
 });
 
 export const ExportQuerySchema = z.object({
-  format: z.enum(['json', 'csv', 'md', 'svg', 'png']).default('json'),
+  format: z.enum(['json', 'csv', 'md', 'svg', 'png', 'deck']).default('json'),
 });
+
+/** `POST /api/workshops/import?mode=…`. */
+export const ImportQuerySchema = z.object({ mode: z.enum(['continue', 'template']).default('continue') });

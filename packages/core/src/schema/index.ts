@@ -1,6 +1,7 @@
 export { CommandSchema } from './commands.js';
 export { JoinSchema, SyncSchema } from './session.js';
-export { CreateWorkshopSchema, ExportQuerySchema } from './http.js';
+export { CreateWorkshopSchema, ExportQuerySchema, ImportQuerySchema } from './http.js';
 export { Id, RoomCode, Token, CommandId, text } from './common.js';
 export { formatIssues } from './issues.js';
 export { WorkshopImportSchema } from './export.js';
+export { DeckFileSchema } from '../export/deck-file.js';
