@@ -13,7 +13,9 @@ import { RoomService } from './rooms/service.js';
 import { deviceOf } from './security/device.js';
 import { RateLimiter } from './security/rate-limit.js';
 import { newId } from './security/tokens.js';
+import type { Broadcaster } from './socket/broadcaster.js';
 import { attachSockets, type SocketOptions } from './socket/index.js';
+import { roomNames } from './socket/names.js';
 import type { IoServer } from './socket/types.js';
 import type { RoomStore } from './store/types.js';
 
@@ -31,6 +33,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   clock?: () => number;
   limits?: SocketOptions['limits'] & { createsPerIpPerMinute?: number };
+  /** A room nobody used for this long, with no socket on this process, leaves memory (default 10 minutes). */
+  idleMs?: number;
   /** Development: Vite serves the apps and injects inline scripts, so no CSP. */
   dev?: boolean;
 }
@@ -39,6 +43,7 @@ export interface App {
   http: express.Express;
   io: IoServer;
   rooms: RoomService;
+  broadcaster: Broadcaster;
   metrics: Metrics;
   /** Stop taking work, let queued commands finish, tell clients to reconnect elsewhere, close. */
   shutdown(): Promise<void>;
@@ -47,7 +52,6 @@ export interface App {
 /** Wiring only: HTTP routes, the socket protocol and the room service around one store. */
 export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
-  const rooms = new RoomService({ store: deps.store, clock, newId });
   const metrics = new Metrics();
   let draining = false;
 
@@ -70,6 +74,13 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
+  // A room with sockets of this process stays loaded, however quiet; others leave memory once idle.
+  const rooms = new RoomService({
+    store: deps.store, clock, newId, idleMs: deps.idleMs,
+    inUse: (code) => (io.of('/').adapter.rooms.get(roomNames.everyone(code))?.size ?? 0) > 0,
+  });
+  const sweeper = setInterval(() => rooms.cache.sweep(), Math.min(60_000, deps.idleMs ?? 60_000));
+  sweeper.unref();
   // Every browser gets its device id with its first connection (docs/privacy.md: removal holds).
   io.engine.on('initial_headers', (headers: Record<string, unknown>, request: IncomingMessage) => {
     deviceOf(request, headers, request.headers['x-forwarded-proto'] === 'https' || Boolean(deps.publicUrl?.startsWith('https:')));
@@ -128,7 +139,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     next();
   });
   http.get('/metrics', (_req, res) => {
-    metrics.rooms.set([...rooms.loadedRooms()].length);
+    metrics.rooms.set(rooms.cache.size);
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
   http.use(express.json({ limit: '5mb' }));
@@ -147,9 +158,11 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     http,
     io,
     rooms,
+    broadcaster,
     metrics,
     async shutdown() {
       draining = true;
+      clearInterval(sweeper);
       const deadline = Date.now() + 10_000;
       while (rooms.busy && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       io.local.emit('farewell', { code: 'UNAVAILABLE', message: 'The server is restarting; reconnecting.' });

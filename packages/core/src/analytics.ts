@@ -2,7 +2,7 @@ import type { Lens, Quadrant } from './constants.js';
 import { LENSES } from './constants.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { activeParticipants, visibleScenarios } from './rules.js';
-import { placementKey } from './parts.js';
+import { collectionOf, placementKey, type PartKey } from './parts.js';
 import type { Placement, Point, RoomView, Scenario, Team } from './types.js';
 
 /** Moves shorter than this are jitter, not a change of mind. */
@@ -193,6 +193,14 @@ export function placingProgress(view: Pick<RoomView, 'teams' | 'scenarios' | 'pl
       const own = visible.filter((s) => s.teamId === team.id || s.teamId === null);
       return { team, cards: own.length, placed: own.filter((s) => view.placements[placementKey(s.id, team.id)] !== undefined).length };
     });
+}
+
+const PROGRESS_SOURCES = new Set<string>(['meta', 'participants', 'ballots', 'scenarios', 'votes', 'stars', 'reflections']);
+
+/** Whether a changed part can change the room's progress counts (so they are worth recounting). */
+export function affectsProgress(key: PartKey): boolean {
+  const collection = collectionOf(key);
+  return collection !== null && PROGRESS_SOURCES.has(collection);
 }
 
 /** Counts anyone may see while votes are hidden: how far the room has got. Never a person's answer. */

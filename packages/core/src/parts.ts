@@ -51,6 +51,11 @@ export function parsePartKey(key: PartKey): { collection: Collection | 'meta'; i
   return { collection, id: key.slice(colon + 1) };
 }
 
+/** The collection a part key belongs to ('meta' for the meta part), or null for a key that is not one. */
+export function collectionOf(key: PartKey): Collection | 'meta' | null {
+  return parsePartKey(key)?.collection ?? null;
+}
+
 export function isStructural(key: PartKey): boolean {
   if (key === META_KEY) return true;
   return STRUCTURAL.has(key.slice(0, key.indexOf(':')));

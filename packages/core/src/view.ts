@@ -163,6 +163,18 @@ function changeFor(before: RoomState, after: RoomState, key: PartKey, audience: 
   return was !== undefined && was !== null ? [key, null] : null;
 }
 
+/**
+ * Whether a change is told to anyone but its owner: a commit of hidden votes alone is not, and does
+ * not take a seq of its own (the same test routeChanges makes, without building the messages).
+ */
+export function announces(before: RoomState, after: RoomState, changed: readonly PartKey[]): boolean {
+  const keys = new Set([...changed, ...dependents(before, after, changed)]);
+  for (const key of keys) {
+    if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
+  }
+  return false;
+}
+
 export interface RoutedChanges {
   facilitator: Change[];
   public: Change[];
@@ -175,19 +187,28 @@ const PRIVATE_COLLECTIONS = new Set(['ballots', 'votes', 'stars', 'reflections']
 /** Split the parts changed by a command into what each audience is told. */
 export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
   const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
-  const routed: RoutedChanges = { facilitator: [], public: [], private: new Map() };
+  const routed: RoutedChanges = { facilitator: [], public: [], private: privateChanges(before, after, changed) };
   for (const key of keys) {
     const fac = changeFor(before, after, key, { kind: 'facilitator' });
     if (fac) routed.facilitator.push(fac);
     const pub = changeFor(before, after, key, { kind: 'public' });
     if (pub) routed.public.push(pub);
-    const parsed = parsePartKey(key);
-    if (!pub && parsed && PRIVATE_COLLECTIONS.has(parsed.collection)) {
-      const owner = parsed.collection === 'ballots' ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
-      if (owner === undefined) continue;
-      const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
-      if (own) routed.private.set(owner, [...(routed.private.get(owner) ?? []), own]);
-    }
   }
   return routed;
+}
+
+/** What each participant alone is told of a change: their own hidden parts (ballot, votes, stars, reflection). */
+export function privateChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): Map<string, Change[]> {
+  const out = new Map<string, Change[]>();
+  for (const key of changed) {
+    const parsed = parsePartKey(key);
+    if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) continue;
+    // Parts the room sees go out with the room's changes.
+    if (changeFor(before, after, key, { kind: 'public' })) continue;
+    const owner = parsed.collection === 'ballots' ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
+    if (owner === undefined) continue;
+    const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
+    if (own) out.set(owner, [...(out.get(owner) ?? []), own]);
+  }
+  return out;
 }

@@ -25,12 +25,14 @@ export class LiveRoom {
   seq: number;
   /** False when the copy may be missing commits; the next use reloads it. */
   valid = true;
-  lastUsed = Date.now();
+  /** When a command, a join, a snapshot or a load last used this copy (the cache drops idle ones). */
+  lastUsed: number;
   private readonly ahead = new Map<number, CommitRecord>();
   private gapTimer: NodeJS.Timeout | null = null;
   private readonly waiters = new Set<() => void>();
 
-  constructor(readonly code: string, stored: StoredRoom) {
+  constructor(readonly code: string, stored: StoredRoom, now = Date.now()) {
+    this.lastUsed = now;
     this.state = fromParts(stored.parts)!;
     this.versions = stored.versions;
     this.rev = stored.rev;

@@ -9,7 +9,10 @@ import { RoomService } from './service.js';
 function twoProcesses(wrap: (store: RoomStore) => RoomStore = (s) => s) {
   const store = new MemoryRoomStore();
   const records: CommitRecord[] = [];
-  const a = new RoomService({ store, newId, onCommit: (event) => records.push(event.record) });
+  const a = new RoomService({ store, newId });
+  a.events.on((event) => {
+    if (event.local) records.push(event.record);
+  });
   const b = new RoomService({ store: wrap(store), newId });
   return { store, a, b, records };
 }
@@ -52,7 +55,7 @@ describe('RoomService across processes', () => {
     const opened = await a.execute(code, { role: 'facilitator' }, { id: 'c1', type: 'phase.set', phase: 'vote' }, 'facilitator:c1');
     expect(opened.ok).toBe(true);
     onRevision = () => {
-      for (const record of records) b.merge(code, record);
+      for (const record of records) b.intake.take(code, record);
     };
     const vote = await b.execute(
       code,

@@ -1,19 +1,14 @@
-import { REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress, type RoomState } from '@leadboard/core';
-import type { CommitEvent, RoomService } from '../rooms/service.js';
+import { affectsProgress, collectionOf, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress } from '@leadboard/core';
+import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
+import type { RoomCache } from '../rooms/room-cache.js';
 import { progressOf } from '../rooms/views.js';
 import { roomNames } from './names.js';
 import type { IoServer } from './types.js';
 
-interface Told {
-  state: RoomState;
-  rev: number;
-  seq: number;
-}
-
 /** Where this process's sockets in a room stand, and the parts each commit since wrote. */
 interface Outbox {
-  told: Told;
+  told: CopyPosition;
   written: Map<number, PartKey[]>;
   /** The next flush, when one is due. */
   timer: { cancel: () => void } | null;
@@ -51,9 +46,9 @@ export interface BroadcasterOptions {
 }
 
 /**
- * Turns commits into messages: role-filtered deltas per room (coalesced, so a burst of drags or
- * comments costs one message per phone per window, never one per change per phone), private
- * changes to their owner, vote progress as counts, and the farewell for removed participants.
+ * Turns "room advanced" events into messages: role-filtered deltas per room (coalesced, so a burst
+ * of drags or comments costs one message per phone per window, never one per change per phone),
+ * private changes to their owner, vote progress as counts, and the farewell for removed participants.
  *
  * Each process tells its own sockets about every commit of the room, its own and other processes'
  * alike, from its copy of the room and in revision order: so a phone hears one ordered stream
@@ -70,13 +65,20 @@ export class Broadcaster {
 
   constructor(
     private readonly io: IoServer,
-    private readonly rooms: RoomService,
+    private readonly cache: RoomCache,
     private readonly options: BroadcasterOptions,
   ) {
     this.windowMs = options.windowMs ?? 40;
     this.clock = options.clock ?? Date.now;
     this.progressTimer = setInterval(() => this.flushProgress(), options.progressMs ?? 250);
     this.progressTimer.unref();
+    // A room that leaves this process's memory leaves nothing behind here either.
+    cache.onForget((code) => this.drop(code));
+  }
+
+  /** Whether any socket of this process is in the room (the cache keeps such rooms loaded). */
+  serves(code: string): boolean {
+    return (this.io.of('/').adapter.rooms.get(roomNames.everyone(code))?.size ?? 0) > 0;
   }
 
   close(): void {
@@ -88,38 +90,28 @@ export class Broadcaster {
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
   }
 
-  /** A commit made on this process. */
-  onCommit(event: CommitEvent): void {
-    const { code, record, routed } = event;
-    if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
-    this.queue(code, () => {
-      // The first commit this process hears of for the room: if its copy took the commit in, the
-      // copy stood just before it; if the commit waits for others' commits, the copy stands where it is.
-      const room = this.rooms.peek(code);
-      if (!room || room.rev >= record.rev) return { state: event.before, rev: record.rev - 1, seq: event.announced ? record.seq - 1 : record.seq };
-      return { state: room.state, rev: room.rev, seq: room.seq };
-    }, record.rev, event.changed, event.announced);
-    for (const [participantId, changes] of routed.private) {
-      this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
+  /** A room moved on, by a commit of this process or of another one. */
+  advanced(event: RoomAdvanced): void {
+    const { code, record, local } = event;
+    if (local) {
+      if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
+      for (const [participantId, changes] of privateChanges(local.before, local.after, local.changed)) {
+        this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
+      }
+      for (const key of local.changed) {
+        if (collectionOf(key) !== 'participants') continue;
+        const id = key.slice(key.indexOf(':') + 1);
+        const was = local.before.participants[id]?.status;
+        const now = local.after.participants[id]?.status;
+        if (was === 'active' && now !== 'active') this.farewell(code, id, now === 'left');
+      }
     }
-    this.noteProgress(code, record);
-    for (const key of event.changed) {
-      if (!key.startsWith('p:')) continue;
-      const id = key.slice(2);
-      const was = event.before.participants[id]?.status;
-      const now = event.after.participants[id]?.status;
-      if (was === 'active' && now !== 'active') this.farewell(code, id, now === 'left');
+    if (event.previous) {
+      // Announced if it took a seq, or (from another process) if taking it in let announced commits that waited for it through.
+      const known = this.outboxes.get(code)?.told.seq ?? event.previous.seq;
+      const announced = local ? local.announced : Math.max(record.seq, this.cache.peek(code)?.seq ?? 0) > known;
+      this.queue(code, event.previous, record.rev, record.writes.map(([key]) => key), announced);
     }
-  }
-
-  /** A commit made on another process: keep this process's copy current, and tell its sockets. */
-  onRemoteCommit(code: string, record: CommitRecord): void {
-    const room = this.rooms.peek(code);
-    const before = room && { state: room.state, rev: room.rev, seq: room.seq };
-    this.rooms.merge(code, record);
-    // Announced if it took a seq, or if taking it in let announced commits that waited for it through.
-    const seq = Math.max(record.seq, room?.seq ?? 0);
-    if (before) this.queue(code, () => before, record.rev, record.writes.map(([key]) => key), seq > (this.outboxes.get(code)?.told.seq ?? before.seq));
     this.noteProgress(code, record);
   }
 
@@ -157,11 +149,14 @@ export class Broadcaster {
     return [...ids];
   }
 
+  /** How many rooms this process keeps state for (outboxes and progress), for the memory test. */
+  get tracked(): number {
+    return new Set([...this.outboxes.keys(), ...this.lastProgress.keys(), ...this.progressDirty]).size;
+  }
+
   private farewell(code: string, participantId: string, left: boolean): void {
     const target = this.io.in(roomNames.participant(code, participantId));
-    target.emit('farewell', left
-      ? { code: 'LEFT', message: 'You left this workshop.' }
-      : { code: 'REMOVED', message: REMOVED_MESSAGE });
+    target.emit('farewell', left ? { code: 'LEFT', message: 'You left this workshop.' } : { code: 'REMOVED', message: REMOVED_MESSAGE });
     target.disconnectSockets(true);
     this.presenceChanged(code);
   }
@@ -171,9 +166,9 @@ export class Broadcaster {
    * of. Only a commit that others are told about starts a window: a burst of hidden votes must not
    * hold back the next public change.
    */
-  private queue(code: string, told: () => Told, rev: number, written: PartKey[], announced: boolean): void {
+  private queue(code: string, told: CopyPosition, rev: number, written: PartKey[], announced: boolean): void {
     let outbox = this.outboxes.get(code);
-    if (!outbox) this.outboxes.set(code, (outbox = { told: told(), written: new Map(), timer: null, lastFlush: 0, catchUp: null }));
+    if (!outbox) this.outboxes.set(code, (outbox = { told, written: new Map(), timer: null, lastFlush: 0, catchUp: null }));
     outbox.written.set(rev, written);
     if (announced) this.schedule(code, outbox);
   }
@@ -202,6 +197,8 @@ export class Broadcaster {
     outbox?.timer?.cancel();
     if (outbox?.catchUp) clearTimeout(outbox.catchUp);
     this.outboxes.delete(code);
+    this.lastProgress.delete(code);
+    this.progressDirty.delete(code);
   }
 
   /**
@@ -214,7 +211,7 @@ export class Broadcaster {
     if (!outbox) return;
     outbox.timer = null;
     outbox.lastFlush = this.clock();
-    const room = this.rooms.peek(code);
+    const room = this.cache.peek(code);
     if (!room) return this.drop(code);
     const told = outbox.told;
     // A copy reloaded from an older read can stand behind what its sockets were told: wait for it.
@@ -244,23 +241,21 @@ export class Broadcaster {
           if (current) this.schedule(code, current);
         };
         const behind = Math.max(...outbox.written.keys());
-        if ((this.rooms.peek(code)?.rev ?? Infinity) >= behind) return again();
-        void this.rooms.fresh(code).then(again, again);
+        if ((this.cache.peek(code)?.rev ?? Infinity) >= behind) return again();
+        void this.cache.fresh(code).then(again, again);
       }, CATCH_UP_MS);
       outbox.catchUp.unref();
     }
   }
 
   private noteProgress(code: string, record: CommitRecord): void {
-    if (record.writes.some(([key]) => /^(v|st|r|p|s):/.test(key) || key === 'meta')) this.progressDirty.add(code);
+    if (record.writes.some(([key]) => affectsProgress(key))) this.progressDirty.add(code);
   }
 
   /** Counts for everyone connected to this process; each process tells its own sockets. */
   private flushProgress(): void {
-    // A room this process no longer holds (deleted, expired) needs no outbox.
-    for (const code of this.outboxes.keys()) if (!this.rooms.peek(code)) this.drop(code);
     for (const code of this.progressDirty) {
-      const room = this.rooms.peek(code);
+      const room = this.cache.peek(code);
       if (!room) continue;
       const counts: Progress = progressOf(room.state);
       const text = JSON.stringify(counts);

@@ -19,7 +19,7 @@ export function commandHandler(socket: IoSocket, deps: CommandDeps) {
     const parsed = CommandSchema.safeParse(payload);
     if (!parsed.success) return reply(ack, invalid(parsed.error));
     const command = parsed.data;
-    const outcome = await deps.rooms.execute(code, actor, command, `${actorKey}:${command.id}`, socket.id);
+    const outcome = await deps.rooms.execute(code, actor, command, `${actorKey}:${command.id}`);
     reply(ack, outcome.ok ? { ok: true, result: outcome.result } : outcome);
   };
 }

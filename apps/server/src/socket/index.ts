@@ -50,7 +50,7 @@ function clientIp(socket: IoSocket, trustProxy: boolean): string {
 /** Wire the live protocol onto a Socket.IO server: join, command and sync, and what goes back. */
 export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster {
   const clock = options.clock ?? Date.now;
-  const broadcaster = new Broadcaster(io, options.rooms, { clustered: options.clustered, clock });
+  const broadcaster = new Broadcaster(io, options.rooms.cache, { clustered: options.clustered, clock });
   const limits = options.limits ?? {};
   const deps = {
     rooms: options.rooms,
@@ -61,10 +61,10 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     failuresPerIp: new RateLimiter(limits.failedJoinBurstPerIp ?? 200, limits.failedJoinsPerIpPerSecond ?? 2, clock),
     commandsPerSocket: new RateLimiter(limits.commandBurst ?? 40, limits.commandsPerSecond ?? 20, clock),
   };
-  options.rooms.setCommitListener((event) => broadcaster.onCommit(event));
+  options.rooms.events.on((event) => broadcaster.advanced(event));
 
-  io.on('lb:commit', (code, record) => broadcaster.onRemoteCommit(code, record));
-  io.on('lb:forget', (code) => options.rooms.forget(code));
+  io.on('lb:commit', (code, record) => options.rooms.intake.take(code, record));
+  io.on('lb:forget', (code) => options.rooms.cache.forget(code));
 
   const { metrics } = options;
   const record = (event: string, payload: unknown, result: Ack, started: number) => {

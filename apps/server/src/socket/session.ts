@@ -64,7 +64,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
       if (request.role === 'participant' && !request.token) {
         if (!request.name) return reply(ack, refusal('INVALID', 'name: tell the room who you are'));
         issuedToken = newToken();
-        const joined = await deps.rooms.join(code, { name: request.name, tokenHash: hashToken(issuedToken), deviceHash: socket.data.device }, socket.id);
+        const joined = await deps.rooms.join(code, { name: request.name, tokenHash: hashToken(issuedToken), deviceHash: socket.data.device });
         if (!joined.ok) return reply(ack, joined);
         const participantId = String(joined.result.participantId);
         actor = { role: 'participant', participantId };

@@ -1,0 +1,329 @@
+import {
+  announces,
+  applyBatch,
+  isStructural,
+  partKey,
+  readPart,
+  WIDE_READS,
+  type Actor,
+  type Command,
+  type NewParticipant,
+  type PartKey,
+  type RoomState,
+} from '@leadboard/core';
+import { StoreUnavailableError, type CommitResult, type RoomStore } from '../store/types.js';
+import type { AckMemory } from './ack-memory.js';
+import type { RoomEvents } from './events.js';
+import type { CommitRecord, LiveRoom } from './live-room.js';
+import { internal, notFound, unavailable, type Outcome } from './outcome.js';
+import type { RoomCache } from './room-cache.js';
+
+interface Pending {
+  actor: Actor;
+  ackKey: string | null;
+  step: { command: Command } | { join: NewParticipant };
+  wide: boolean;
+  resolve: (outcome: Outcome) => void;
+}
+
+/** One batch's way through the loop: what is still unanswered, and what the last attempt read. */
+class BatchRun {
+  room: LiveRoom | null = null;
+  rechecked = false;
+  /** A commit was sent: if it failed midway it may have landed, so the copy is suspect. */
+  committing = false;
+
+  constructor(
+    readonly code: string,
+    public items: Pending[],
+  ) {}
+
+  get wide(): boolean {
+    return this.items.some((i) => i.wide);
+  }
+
+  /** Answer every item still waiting. */
+  settle(outcome: Outcome): void {
+    for (const item of this.items) item.resolve(outcome);
+    this.items = [];
+  }
+
+  /** Answer one item and stop carrying it. */
+  answer(item: Pending, outcome: Outcome): void {
+    item.resolve(outcome);
+    this.items = this.items.filter((i) => i !== item);
+  }
+}
+
+/** The reducer's verdict on a batch, against one copy of the room. */
+interface Applied {
+  base: RoomState;
+  baseRev: number;
+  state: RoomState;
+  changed: PartKey[];
+  /** Parts whose versions the commit must still find (the actors' records and every part written). */
+  checked: PartKey[];
+  /** Other clients are told about this commit (it takes the next seq). */
+  announced: boolean;
+  applied: [Pending, Outcome][];
+  refused: [Pending, Outcome][];
+}
+
+export interface CommitLoopDeps {
+  store: RoomStore;
+  cache: RoomCache;
+  events: RoomEvents;
+  acks: AckMemory;
+  newId: () => string;
+  clock: () => number;
+  ttlSeconds: (state: RoomState) => number;
+  maxBatch?: number;
+}
+
+const MAX_ATTEMPTS = 10;
+/** Commands for one room arriving closer together than this are a burst (a room voting at once). */
+const BURST_GAP_MS = 4;
+
+/**
+ * Runs every change of every room on this process: commands queue per room, are applied by the
+ * core reducer in batches, and are committed to the store with version checks, so several
+ * processes can serve one room. A command id that was applied once is never applied again.
+ */
+export class CommitLoop {
+  private readonly queues = new Map<string, Pending[]>();
+  private readonly running = new Set<string>();
+  /** When each room's last command arrived, and whether it came in a burst. */
+  private readonly arrivals = new Map<string, { at: number; burst: boolean }>();
+
+  constructor(private readonly deps: CommitLoopDeps) {
+    deps.cache.onForget((code) => {
+      this.arrivals.delete(code);
+      deps.acks.forget(code);
+    });
+  }
+
+  /** Apply a client's command; `ackKey` makes retries of the same command id apply once. */
+  execute(code: string, actor: Actor, command: Command, ackKey: string): Promise<Outcome> {
+    return this.enqueue(code, { actor, ackKey, wide: WIDE_READS.has(command.type), step: { command } });
+  }
+
+  /** Add a participant; the caller keeps the token, only its hash is stored. */
+  join(code: string, participant: NewParticipant): Promise<Outcome> {
+    return this.enqueue(code, { actor: { role: 'system' }, ackKey: null, wide: false, step: { join: participant } });
+  }
+
+  /** Commands still waiting or being committed, across rooms. */
+  get busy(): boolean {
+    return this.running.size > 0 || [...this.queues.values()].some((q) => q.length > 0);
+  }
+
+  private enqueue(code: string, item: Omit<Pending, 'resolve'>): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const queue = this.queues.get(code) ?? [];
+      queue.push({ ...item, resolve });
+      this.queues.set(code, queue);
+      const now = performance.now();
+      const last = this.arrivals.get(code);
+      this.arrivals.set(code, { at: now, burst: last !== undefined && now - last.at < BURST_GAP_MS });
+      void this.drain(code);
+    });
+  }
+
+  private async drain(code: string): Promise<void> {
+    if (this.running.has(code)) return;
+    this.running.add(code);
+    try {
+      const queue = this.queues.get(code)!;
+      while (queue.length) {
+        // In a burst, let the commands that have already arrived join this batch: the burst is
+        // applied, copied and committed in a few large batches rather than one by one. A lone
+        // command (a facilitator's action) goes at once.
+        if (this.arrivals.get(code)?.burst) await new Promise((resolve) => setImmediate(resolve));
+        await this.process(code, queue.splice(0, this.deps.maxBatch ?? 256));
+      }
+      this.queues.delete(code);
+    } finally {
+      this.running.delete(code);
+    }
+  }
+
+  /** The one place a store outage becomes an answer: every command of the batch still waiting gets UNAVAILABLE. */
+  private async process(code: string, batch: Pending[]): Promise<void> {
+    const run = new BatchRun(code, withoutTwins(batch));
+    try {
+      await this.attempt(run);
+    } catch (error) {
+      // The commit may or may not have landed: the copy is suspect, and a retry of the same command id is safe.
+      if (run.committing && run.room) run.room.valid = false;
+      if (error instanceof StoreUnavailableError) return run.settle(unavailable());
+      run.settle(internal(error));
+      throw error;
+    }
+  }
+
+  private async attempt(run: BatchRun): Promise<void> {
+    const { cache } = this.deps;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS && run.items.length; attempt++) {
+      const room = run.wide ? await cache.fresh(run.code) : await cache.open(run.code);
+      if (!room) return run.settle(notFound);
+      run.room = room;
+      this.answerRemembered(run);
+      if (!run.items.length) return;
+
+      const applied = this.apply(room, run.items);
+      if (applied.refused.length && !run.rechecked) {
+        run.rechecked = true;
+        const verdict = await this.recheck(run, room, applied);
+        if (verdict === 'gone') return run.settle(notFound);
+        if (verdict === 'retry') continue;
+      }
+      if (!applied.applied.length) return applied.refused.forEach(([item, outcome]) => run.answer(item, outcome));
+
+      const result = await this.commit(run, room, applied);
+      if (result.status === 'missing') {
+        cache.forget(run.code);
+        return run.settle(notFound);
+      }
+      if (result.status === 'conflict') {
+        if ((await this.afterConflict(run, room, applied.baseRev)) === 'gone') return run.settle(notFound);
+        continue;
+      }
+      if (result.status === 'duplicate') {
+        // Another process applied one of these command ids first: its answer stands.
+        this.deps.acks.remember(run.code, result.key, result.ack);
+        const twin = run.items.find((i) => i.ackKey === result.key);
+        if (twin) run.answer(twin, JSON.parse(result.ack) as Outcome);
+        continue;
+      }
+      return this.advance(run, room, applied, result);
+    }
+    run.settle(unavailable('The workshop is very busy; try again.'));
+  }
+
+  /** Items whose command id this process already answered get the same answer again. */
+  private answerRemembered(run: BatchRun): void {
+    for (const item of [...run.items]) {
+      const seen = item.ackKey ? this.deps.acks.get(run.code, item.ackKey) : undefined;
+      if (seen) run.answer(item, JSON.parse(seen) as Outcome);
+    }
+  }
+
+  private apply(room: LiveRoom, items: Pending[]): Applied {
+    const base = room.state;
+    const now = this.deps.clock();
+    const batch = applyBatch(base, items.map((item) => ({ ...item.step, ctx: { now, actor: item.actor, newId: this.deps.newId } })));
+    const checked = new Set<PartKey>(batch.changed);
+    const applied: [Pending, Outcome][] = [];
+    const refused: [Pending, Outcome][] = [];
+    batch.outcomes.forEach((outcome, i) => {
+      const item = items[i]!;
+      if (!outcome.ok) return refused.push([item, { ok: false, error: outcome.error }]);
+      if (item.actor.role === 'participant') checked.add(partKey('participants', item.actor.participantId));
+      applied.push([item, { ok: true, result: outcome.result }]);
+    });
+    const announced = announces(base, batch.state, batch.changed);
+    return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, checked: [...checked], announced, applied, refused };
+  }
+
+  /**
+   * A refusal may come from a copy that is behind another process, or answer a retry of a command
+   * that another process already applied: check both once before answering. The copy is compared
+   * at the revision the batch was applied at: commits merged in while the store was asked move the
+   * copy on, but the refusals were computed before them.
+   */
+  private async recheck(run: BatchRun, room: LiveRoom, applied: Applied): Promise<'retry' | 'answer' | 'gone'> {
+    const { store, acks, cache } = this.deps;
+    const known = await Promise.all(applied.refused.map(([item]) => (item.ackKey ? store.findAck(run.code, item.ackKey) : null)));
+    const rev = await store.revision(run.code);
+    let settled = 0;
+    applied.refused.forEach(([item], i) => {
+      const ack = known[i];
+      if (!ack) return;
+      acks.remember(run.code, item.ackKey!, ack);
+      run.answer(item, JSON.parse(ack) as Outcome);
+      settled++;
+    });
+    if (rev === null) {
+      cache.forget(run.code);
+      return 'gone';
+    }
+    if (!settled && rev <= applied.baseRev) return 'answer';
+    if (rev > room.rev) await cache.catchUp(room, rev);
+    return 'retry';
+  }
+
+  private async commit(run: BatchRun, room: LiveRoom, applied: Applied): Promise<CommitResult> {
+    const writes: [PartKey, unknown][] = applied.changed.map((key) => [key, readPart(applied.state, key) ?? null]);
+    run.committing = true;
+    const result = await this.deps.store.commit({
+      code: run.code,
+      struct: room.struct,
+      rev: run.wide ? room.rev : undefined,
+      structural: applied.changed.some(isStructural),
+      expect: applied.checked.map((key) => [key, room.versions.get(key) ?? 0]),
+      writes,
+      acks: applied.applied.filter(([item]) => item.ackKey).map(([item, outcome]) => [item.ackKey!, JSON.stringify(outcome)]),
+      announce: applied.announced,
+      ttlSeconds: this.deps.ttlSeconds(applied.state),
+    });
+    run.committing = false;
+    return result;
+  }
+
+  /** Another process committed first: its commit usually reaches this copy within milliseconds, much cheaper than a reload. */
+  private async afterConflict(run: BatchRun, room: LiveRoom, baseRev: number): Promise<'retry' | 'gone'> {
+    const rev = await this.deps.store.revision(run.code);
+    if (rev === null) {
+      this.deps.cache.forget(run.code);
+      return 'gone';
+    }
+    if (rev > room.rev) await this.deps.cache.catchUp(room, rev);
+    // Nothing newer anywhere, yet the versions disagreed: the copy itself is off.
+    else if (rev <= baseRev) room.valid = false;
+    return 'retry';
+  }
+
+  /** The commit landed: take it into the copy, answer, and tell whoever listens that the room moved on. */
+  private advance(run: BatchRun, room: LiveRoom, applied: Applied, result: Extract<CommitResult, { status: 'ok' }>): void {
+    const { base, baseRev, state, changed, announced } = applied;
+    const writes: [PartKey, unknown][] = changed.map((key) => [key, readPart(state, key) ?? null]);
+    const record: CommitRecord = { rev: result.rev, seq: result.seq, structural: changed.some(isStructural), writes };
+    const previous = { state: room.state, rev: room.rev, seq: room.seq };
+    // The computed state is exact only if nothing else was merged into the copy while committing.
+    const direct = result.rev === baseRev + 1 && room.rev === baseRev;
+    room.ingest(record, direct ? state : undefined);
+    room.lastUsed = this.deps.clock();
+    for (const [item, outcome] of applied.applied) if (item.ackKey) this.deps.acks.remember(run.code, item.ackKey, JSON.stringify(outcome));
+    for (const [item, outcome] of [...applied.applied, ...applied.refused]) run.answer(item, outcome);
+    this.deps.events.emit({
+      code: run.code,
+      record,
+      // Taken in directly, the copy stood just before this commit; otherwise where it still stands.
+      previous: room.rev >= record.rev ? { state: base, rev: record.rev - 1, seq: announced ? record.seq - 1 : record.seq } : previous,
+      local: { before: base, after: state, changed, announced },
+    });
+  }
+}
+
+/**
+ * The same command id sent again before the first copy was applied (a retry racing its original)
+ * is applied once: the later copies are answered with the first one's outcome.
+ */
+function withoutTwins(batch: Pending[]): Pending[] {
+  const first = new Map<string, Pending>();
+  const unique: Pending[] = [];
+  for (const item of batch) {
+    const original = item.ackKey ? first.get(item.ackKey) : undefined;
+    if (!original) {
+      if (item.ackKey) first.set(item.ackKey, item);
+      unique.push(item);
+      continue;
+    }
+    const answer = original.resolve;
+    original.resolve = (outcome) => {
+      answer(outcome);
+      item.resolve(outcome);
+    };
+  }
+  return unique;
+}
