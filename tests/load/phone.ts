@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import {
+  sealedBallot,
+  sequence,
   writePart,
   type Change,
   type ClientToServerEvents,
@@ -162,35 +164,31 @@ export class Phone {
       return;
     }
     if (delta.seq <= this.seq) return;
-    if (delta.from > this.seq + 1) {
-      // Deltas from two server processes may cross on the way: hold this one, as the apps do.
-      this.held.push(delta);
-      this.reordered++;
+    // A coalesced delta may start inside what the snapshot already holds; values are latest-wins.
+    if (delta.from <= this.seq) this.straddled++;
+    this.held.push(delta);
+    this.drainHeld(at);
+    // Deltas from two server processes may cross on the way: this one waits, as in the apps.
+    if (this.held.includes(delta)) this.reordered++;
+    if (this.held.length) {
       this.gapTimer ??= setTimeout(() => {
         this.gapTimer = null;
-        if (this.held.some((d) => d.seq > this.seq)) {
+        if (this.held.length) {
           this.gaps++;
           void this.resync();
         }
       }, GAP_WAIT_MS);
-      return;
     }
-    // A coalesced delta may start inside what the snapshot already holds; values are latest-wins.
-    if (delta.from <= this.seq) this.straddled++;
-    this.seq = delta.seq;
-    this.applyChanges(delta.changes, at);
-    this.drainHeld();
   }
 
-  private drainHeld(): void {
-    if (!this.held.length) return;
-    this.held.sort((a, b) => a.from - b.from);
-    for (const delta of this.held) {
-      if (delta.seq <= this.seq || delta.from > this.seq + 1) continue;
+  /** Apply what core's seq ordering says is ready, as the apps do. */
+  private drainHeld(at = performance.now()): void {
+    const { ready, held } = sequence(this.seq, this.held);
+    this.held = held;
+    for (const delta of ready) {
       this.seq = delta.seq;
-      this.applyChanges(delta.changes, performance.now());
+      this.applyChanges(delta.changes, at);
     }
-    this.held = this.held.filter((d) => d.seq > this.seq);
     if (!this.held.length && this.gapTimer) {
       clearTimeout(this.gapTimer);
       this.gapTimer = null;
@@ -213,7 +211,8 @@ export class Phone {
     let foreignVotes = 0;
     for (const [key, value] of changes) {
       writePart(view, key, value);
-      if (value !== null && (key.startsWith('v:') || key.startsWith('st:')) && key.slice(key.indexOf(':') + 1) !== this.ballot) foreignVotes++;
+      const ballot = sealedBallot(key);
+      if (value !== null && ballot !== null && ballot !== this.ballot) foreignVotes++;
       this.onChange?.(this, key, value, at);
     }
     if (foreignVotes && !view.meta.revealed) this.leaks += foreignVotes;

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { CommandDraft, Phase, RoomView } from '@leadboard/core';
+import { collectionOf, type CommandDraft, type Phase, type RoomView } from '@leadboard/core';
 import type { Meter } from './meter.js';
 import type { ServerKind } from './server-process.js';
 import type { CommandOutcome, Phone } from './phone.js';
@@ -235,7 +235,7 @@ export function dragStep(ctx: StepContext): Promise<StepResult> {
   return measure(ctx, 'drag (placement.set)', async (acks, fanout) => {
     const sent = new Map<string, { at: number; from: Phone }>();
     const onChange = (phone: Phone, key: string, value: unknown, at: number) => {
-      if (!key.startsWith('pl:') || !value) return;
+      if (collectionOf(key) !== 'placements' || !value) return;
       const { x, y } = value as { x: number; y: number };
       const move = sent.get(`${key}|${x}|${y}`);
       if (move && move.from !== phone) fanout.add(at - move.at);

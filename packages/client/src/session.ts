@@ -16,6 +16,7 @@ import type {
   SyncAck,
   You,
 } from '@leadboard/core';
+import { sequence } from '@leadboard/core';
 import { commandId } from './ids.js';
 import { coalesceKey, Outbox } from './outbox.js';
 import { identities, type KeyValueStorage } from './storage.js';
@@ -209,38 +210,25 @@ export class LiveSession {
       this.buffered.push(delta);
       return;
     }
-    if (delta.seq <= this.seq) return;
-    // Parts carry whole values as of delta.seq, so a delta that starts at or before what the view
-    // already holds (one that straddles a join's snapshot) brings the view to delta.seq exactly.
-    if (delta.from <= this.seq + 1) {
-      this.seq = delta.seq;
-      this.options.sink.changes(delta.changes, delta.seq);
-      this.drainBuffered();
-      return;
-    }
     this.buffered.push(delta);
-    if (!this.gapTimer) {
+    this.drainBuffered();
+    if (this.buffered.length && !this.gapTimer) {
       this.gapTimer = setTimeout(() => {
         this.gapTimer = null;
-        if (this.buffered.some((d) => d.seq > this.seq)) void this.resync();
+        if (this.buffered.length) void this.resync();
       }, this.options.gapWaitMs ?? 400);
     }
   }
 
+  /** Apply what core's seq ordering says is ready; keep the rest until the gap fills. */
   private drainBuffered(): void {
-    this.buffered.sort((a, b) => a.from - b.from);
-    let progressed = true;
-    while (progressed) {
-      progressed = false;
-      for (const delta of this.buffered) {
-        if (delta.from <= this.seq + 1 && delta.seq > this.seq) {
-          this.seq = delta.seq;
-          this.options.sink.changes(delta.changes, delta.seq);
-          progressed = true;
-        }
-      }
-      this.buffered = this.buffered.filter((d) => d.seq > this.seq);
+    const { seq, ready, held } = sequence(this.seq, this.buffered);
+    this.buffered = held;
+    for (const delta of ready) {
+      this.seq = delta.seq;
+      this.options.sink.changes(delta.changes, delta.seq);
     }
+    this.seq = seq;
     if (this.buffered.length === 0 && this.gapTimer) {
       clearTimeout(this.gapTimer);
       this.gapTimer = null;

@@ -9,6 +9,7 @@ export * from './rules.js';
 export * from './analytics.js';
 export * from './view.js';
 export * from './privacy.js';
+export * from './sequence.js';
 export type * from './protocol.js';
 export { apply, RULES, WIDE_READS, type ApplyResult } from './reducer/apply.js';
 export {

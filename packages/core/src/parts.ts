@@ -56,6 +56,15 @@ export function collectionOf(key: PartKey): Collection | 'meta' | null {
   return parsePartKey(key)?.collection ?? null;
 }
 
+/** Collections that stay with their voter until the facilitator reveals the votes (docs/privacy.md). */
+export const SEALED_UNTIL_REVEAL: ReadonlySet<Collection> = new Set<Collection>(['votes', 'stars']);
+
+/** The ballot a vote or star part belongs to, or null for any other part. */
+export function sealedBallot(key: PartKey): string | null {
+  const parsed = parsePartKey(key);
+  return parsed && parsed.collection !== 'meta' && SEALED_UNTIL_REVEAL.has(parsed.collection) ? parsed.id : null;
+}
+
 export function isStructural(key: PartKey): boolean {
   if (key === META_KEY) return true;
   return STRUCTURAL.has(key.slice(0, key.indexOf(':')));
