@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, CommandAck, CommandDraft, Delta, JoinAck, JoinInput, ServerToClientEvents, SyncAck } from '@leadboard/core';
+import { CreatedWorkshopSchema } from '@leadboard/core/schema';
+import type { ClientToServerEvents, CommandAck, CreatedWorkshop, CommandDraft, Delta, JoinAck, JoinInput, ServerToClientEvents, SyncAck } from '@leadboard/core';
 import { createApp, type App, type AppDeps } from '../src/app.js';
 import { MemoryRoomStore } from '../src/store/memory.js';
 import { RedisRoomStore } from '../src/store/redis.js';
@@ -35,19 +36,12 @@ export async function startServer(options: { store?: 'memory' | 'redis' } & Omit
   };
 }
 
-export interface CreatedWorkshop {
-  code: string;
-  facilitatorToken: string;
-  stageToken: string;
-  facilitatorUrl: string;
-  joinUrl: string;
-  stageUrl: string;
-}
+export type { CreatedWorkshop };
 
 export async function createWorkshop(url: string, body: object = {}): Promise<CreatedWorkshop> {
   const res = await fetch(`${url}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as CreatedWorkshop;
+  return CreatedWorkshopSchema.parse(await res.json());
 }
 
 /** A socket.io-client with a record of everything it received, and promise helpers. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorBodySchema, JoinAddressesSchema, WorkshopSummarySchema } from '@leadboard/core/schema';
 import { createWorkshop, facilitatorOf, json, participant, startServer, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -20,9 +21,15 @@ describe('HTTP interface', () => {
     expect(created.facilitatorUrl).toBe(`${server.url}/host/${created.code}#key=${created.facilitatorToken}`);
     expect(created.joinUrl).toBe(`${server.url}/join/${created.code}`);
     expect(created.stageUrl).toBe(`${server.url}/host/${created.code}/stage#key=${created.stageToken}`);
-    const summary = await json(await fetch(`${server.url}/api/workshops/${created.code.toLowerCase()}`));
+    const summary = WorkshopSummarySchema.parse(await json(await fetch(`${server.url}/api/workshops/${created.code.toLowerCase()}`)));
     expect(summary).toMatchObject({ code: created.code, title: 'Offsite', phase: 'lobby', participants: 0, joinable: true });
-    expect(summary.teams.map((t: { name: string }) => t.name)).toEqual(['Owls', 'Larks', 'Bees']);
+    expect(summary.teams.map((t) => t.name)).toEqual(['Owls', 'Larks', 'Bees']);
+  });
+
+  it('says where phones can open the join link, in the shape the console reads', async () => {
+    const addresses = JoinAddressesSchema.parse(await json(await fetch(`${server.url}/api/addresses`)));
+    // The test server listens on loopback only: no LAN address to offer, and no PUBLIC_URL.
+    expect(addresses).toEqual({ publicUrl: null, lan: [] });
   });
 
   it.each([
@@ -35,7 +42,7 @@ describe('HTTP interface', () => {
   ])('refuses a create body with %s: 400 INVALID', async (_what, body) => {
     const res = await post('/api/workshops', body);
     expect(res.status).toBe(400);
-    expect((await json(res)).error.code).toBe('INVALID');
+    expect(ErrorBodySchema.parse(await json(res)).error.code).toBe('INVALID');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

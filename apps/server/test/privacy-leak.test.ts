@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreatedWorkshopSchema } from '@leadboard/core/schema';
 import type { Delta } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, startServer, TestClient, type CreatedWorkshop, type TestServer } from './harness.js';
 
@@ -214,7 +215,7 @@ async function runWorkshop(anonymous: boolean) {
     body: exports.find((e) => e.step === 'vote')!.files['format=json'],
   });
   expect(reimport.status).toBe(201);
-  const copy = (await reimport.json()) as CreatedWorkshop;
+  const copy = CreatedWorkshopSchema.parse(await reimport.json());
   const copyFiles: Record<string, string> = {};
   for (const query of FORMATS) copyFiles[query] = (await download(`/api/workshops/${copy.code}/export?${query}`, copy.facilitatorToken)).text;
   const revealedCopy = await fetch(`${server.url}/api/workshops/import`, {
@@ -222,7 +223,7 @@ async function runWorkshop(anonymous: boolean) {
     headers: { 'content-type': 'application/json' },
     body: exports.find((e) => e.step === 'ended')!.files['format=json'],
   });
-  const ended = (await revealedCopy.json()) as CreatedWorkshop;
+  const ended = CreatedWorkshopSchema.parse(await revealedCopy.json());
   const endedFiles: Record<string, string> = {};
   for (const query of FORMATS) endedFiles[query] = (await download(`/api/workshops/${ended.code}/export?${query}`, ended.facilitatorToken)).text;
 

@@ -10,6 +10,7 @@ export * from './analytics.js';
 export * from './view.js';
 export * from './privacy.js';
 export * from './sequence.js';
+export * from './summary.js';
 export type * from './protocol.js';
 export { apply, RULES, WIDE_READS, type ApplyResult } from './reducer/apply.js';
 export {

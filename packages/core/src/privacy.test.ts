@@ -3,6 +3,7 @@ import { toCsv } from './export/csv.js';
 import { toExport } from './export/json.js';
 import { toMarkdown } from './export/markdown.js';
 import { joinParticipant, joinRefusal } from './reducer/lifecycle.js';
+import { scenarioStats, voteCloud } from './analytics.js';
 import { routeChanges, buildView, type Audience } from './view.js';
 import { Workshop } from './testkit.js';
 import type { RoomView } from './types.js';
@@ -128,6 +129,21 @@ describe('removal', () => {
     expect(toMarkdown(w.state, 0)).not.toContain('Said by Ana');
     w.must('facilitator', { type: 'participant.restore', participantId: ana });
     expect(contributionIds(buildView(w.state, { kind: 'public' }))).toContain(ballot);
+  });
+
+  it('counts the same voters on every surface: after the reveal, a removed person’s dot is on no view and every view counts the same votes', () => {
+    for (const anonymous of [false, true]) {
+      const { w, ana, bob, s1 } = workshop(anonymous);
+      w.must('facilitator', { type: 'votes.reveal', revealed: true });
+      w.must('facilitator', { type: 'participant.remove', participantId: bob });
+      const views = everyone(ana, bob).filter((a) => a.kind !== 'participant' || a.participantId !== bob).map((a) => buildView(w.state, a));
+      const counts = views.map((view) => scenarioStats(view).find((s) => s.scenario.id === s1)!.votes.length);
+      const dots = views.map((view) => voteCloud(view, s1).dots.map((d) => d.ballot).sort());
+      // Named: Bob's vote leaves with him. Anonymous: nothing is withdrawn (what vanished would say whose it was).
+      const expected = anonymous ? [w.ballot(ana), w.ballot(bob)].sort() : [w.ballot(ana)];
+      expect(counts).toEqual(views.map(() => expected.length));
+      expect(dots).toEqual(views.map(() => expected));
+    }
   });
 
   it('tells every audience in the same change that a removed person’s parts are gone', () => {

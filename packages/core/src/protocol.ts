@@ -4,6 +4,8 @@ import type { ErrorCode, Phase } from './constants.js';
 import type { CommandResult } from './reducer/rule.js';
 import type { RoomView } from './types.js';
 import type { Change } from './view.js';
+import type { z } from 'zod';
+import type { CreatedWorkshopSchema, ErrorBodySchema, JoinAddressesSchema, WorkshopSummarySchema } from './schema/responses.js';
 
 export interface AckError {
   code: ErrorCode;
@@ -17,28 +19,10 @@ export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; e
 
 export type Role = 'facilitator' | 'participant' | 'stage';
 
-/** `GET /api/addresses`: where phones can open the join link. */
-export interface JoinAddresses {
-  /** PUBLIC_URL, when the server was given one: then it is the only address to use. */
-  publicUrl: string | null;
-  /** This machine's addresses on the local network (http://192.168.1.20:3000), most likely first. */
-  lan: string[];
-}
-
-/** `GET /api/workshops/:code`: what the join page shows before a person types a name. */
-export interface WorkshopSummary {
-  code: string;
-  title: string;
-  phase: Phase;
-  teams: { id: string; name: string; color: string }[];
-  /** Active participants. */
-  participants: number;
-  joinable: boolean;
-  /** Why nobody new can join (ended, locked, full), or null. */
-  closed: { code: ErrorCode; message: string } | null;
-  /** What the join page promises about who sees what (docs/privacy.md). */
-  privacy: { anonymous: boolean; namedExport: boolean };
-}
+export type JoinAddresses = z.infer<typeof JoinAddressesSchema>;
+export type WorkshopSummary = z.infer<typeof WorkshopSummarySchema>;
+export type CreatedWorkshop = z.infer<typeof CreatedWorkshopSchema>;
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 export interface You {
   role: Role;

@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { activeParticipants, isValidCode, joinRefusal, normalizeCode, type RoomState, type WorkshopSummary } from '@leadboard/core';
+import { isValidCode, normalizeCode, workshopSummary, type CreatedWorkshop, type RoomState } from '@leadboard/core';
 import { CreateWorkshopSchema, ImportQuerySchema, WorkshopImportSchema, formatIssues } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
+import type { CreatedRoom } from '../rooms/workshops.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
 import { hashToken } from '../security/tokens.js';
 import type { RateLimiter } from '../security/rate-limit.js';
@@ -51,6 +52,16 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     return wait > 0;
   };
 
+  /** 201 with the new workshop's code, secrets and links (CreatedWorkshopSchema). */
+  const sendCreated = (req: Request, res: Response, created: CreatedRoom) => {
+    const { code, facilitatorToken, stageToken } = created;
+    const body: CreatedWorkshop = {
+      code, facilitatorToken, stageToken,
+      ...linksFor(originOf(req, deps.publicUrl), code, facilitatorToken, stageToken, linkOrigin(req, deps)),
+    };
+    res.status(201).json(body);
+  };
+
   router.post('/api/workshops', async (req, res) => {
     if (limited(req, res)) return;
     const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
@@ -59,13 +70,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     const settings = Object.fromEntries(
       Object.entries({ starBudget, selfSelectTeams, namedExport, anonymous }).filter(([, v]) => v !== undefined),
     );
-    const created = await deps.rooms.create({ title, teams, deck, cards, settings });
-    res.status(201).json({
-      code: created!.code,
-      facilitatorToken: created!.facilitatorToken,
-      stageToken: created!.stageToken,
-      ...linksFor(originOf(req, deps.publicUrl), created!.code, created!.facilitatorToken, created!.stageToken, linkOrigin(req, deps)),
-    });
+    sendCreated(req, res, await deps.rooms.create({ title, teams, deck, cards, settings }));
   });
 
   router.post('/api/workshops/import', async (req, res) => {
@@ -77,32 +82,14 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     const created = await deps.rooms.import(parsed.data, query.data.mode);
     if (!created) return sendError(res, 'INVALID', 'The export could not be imported.');
     if ('error' in created) return sendError(res, 'INVALID', created.error.message);
-    res.status(201).json({
-      code: created.code,
-      facilitatorToken: created.facilitatorToken,
-      stageToken: created.stageToken,
-      ...linksFor(originOf(req, deps.publicUrl), created.code, created.facilitatorToken, created.stageToken, linkOrigin(req, deps)),
-    });
+    sendCreated(req, res, created);
   });
 
   router.get('/api/workshops/:code', async (req, res) => {
     const code = normalizeCode(req.params.code);
     const room = isValidCode(code) ? await deps.rooms.open(code) : null;
     if (!room) return sendError(res, 'NOT_FOUND', `No workshop has the code ${code}.`);
-    const state = room.state;
-    const { meta, teams } = state;
-    const closed = joinRefusal(state);
-    const summary: WorkshopSummary = {
-      code,
-      title: meta.title,
-      phase: meta.phase,
-      teams: Object.values(teams).sort((a, b) => a.order - b.order).map(({ id, name, color }) => ({ id, name, color })),
-      participants: activeParticipants(state).length,
-      joinable: closed === null,
-      closed: closed && { code: closed.code, message: closed.message },
-      privacy: { anonymous: meta.settings.anonymous, namedExport: meta.settings.namedExport },
-    };
-    res.json(summary);
+    res.json(workshopSummary(room.state));
   });
 
   router.get('/api/workshops/:code/export', async (req, res) => {
