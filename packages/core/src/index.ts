@@ -14,12 +14,13 @@ export * from './summary.js';
 export type * from './protocol.js';
 export { apply, RULES, WIDE_READS, type ApplyResult } from './reducer/apply.js';
 export {
-  createRoom, joinParticipant, joinRefusal, removedFromDevice, defaultSettings, isDomainError, REMOVED_MESSAGE,
+  createRoom, joinParticipant, joinRefusal, removedFromDevice, defaultSettings, REMOVED_MESSAGE,
   type CreateRoomInput, type NewParticipant,
 } from './reducer/lifecycle.js';
+export { Refusal } from './reducer/tx.js';
 export { applyBatch, type BatchItem, type BatchOutcome, type BatchResult } from './reducer/batch.js';
 export { balanceTeams } from './reducer/teams.js';
-export type { CommandResult, Who, PhaseRule } from './reducer/rule.js';
+export type { CommandResult, PhaseRule, Rule } from './reducer/rule.js';
 export { DECK, DECK_ORDER, DECK_SUGGESTED, deckCard, deckChoice, type DeckCard } from './content/deck.js';
 export * from './content/framing.js';
 export { privacyNotice, type PrivacyNotice } from './content/privacy.js';

@@ -186,7 +186,7 @@ describe('locking the room', () => {
   it('turns new people away, says so on the join page, and opens again', () => {
     const w = new Workshop();
     w.must('facilitator', { type: 'room.lock', locked: true });
-    expect(joinRefusal(w.state)?.code).toBe('LOCKED');
+    expect(joinRefusal(w.state)?.error.code).toBe('LOCKED');
     const refused = joinParticipant(w.state, { name: 'Late', tokenHash: 'late' }, w.ctx({ role: 'system' }));
     expect(refused.ok ? 'ok' : refused.error.message).toMatch(/closed to new people/);
     w.must('facilitator', { type: 'room.lock', locked: false });

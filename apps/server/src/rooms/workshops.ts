@@ -1,4 +1,4 @@
-import { codeFromBytes, createRoom, fromImport, toParts, type AckError, type CreateRoomInput, type ImportMode, type RoomState, type WorkshopImport } from '@leadboard/core';
+import { codeFromBytes, createRoom, fromImport, Refusal, toParts, type AckError, type CreateRoomInput, type ImportMode, type RoomState, type WorkshopImport } from '@leadboard/core';
 import { randomBytes } from 'node:crypto';
 import { hashToken, newToken, stageKeyFor } from '../security/tokens.js';
 import type { RoomStore } from '../store/types.js';
@@ -38,8 +38,8 @@ export class Workshops {
     let refusal: AckError | null = null;
     const created = await this.createWith((code, facilitatorTokenHash, stageTokenHash) => {
       const state = fromImport(doc, { code, facilitatorTokenHash, stageTokenHash, newId: this.newId, now: this.clock() }, mode);
-      if ('message' in state) {
-        refusal = state;
+      if (state instanceof Refusal) {
+        refusal = state.error;
         return null;
       }
       return state;

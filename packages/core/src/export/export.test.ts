@@ -6,6 +6,7 @@ import { visibleScenarios } from '../rules.js';
 import { formatIssues } from '../schema/issues.js';
 import { DeckFileSchema, toDeckFile } from './deck-file.js';
 import { fromImport } from './import.js';
+import { Refusal } from '../reducer/tx.js';
 import { toExport } from './json.js';
 
 const TARGET = { code: 'ZZZ999', facilitatorTokenHash: 'f', stageTokenHash: 'g', newId: () => 'unused', now: 9_000_000 };
@@ -45,7 +46,7 @@ describe('json export', () => {
     const first = toExport(w.state, 5);
     const parsed = WorkshopImportSchema.parse(JSON.parse(JSON.stringify(first)));
     const state = fromImport(parsed, TARGET);
-    if ('code' in state && 'message' in state) throw new Error(state.message);
+    if (state instanceof Refusal) throw new Error(state.error.message);
     const second = toExport(state, 5);
     // The file's people took part in an earlier session: nobody holds their tokens in the new one.
     expect(second.participants.map((p) => p.status)).toEqual(['earlier', 'earlier']);
@@ -59,7 +60,8 @@ describe('json export', () => {
     const doc = JSON.parse(JSON.stringify(toExport(w.state, 0)));
     doc.votes[0].scenarioId = 'nope';
     const result = fromImport(WorkshopImportSchema.parse(doc), TARGET);
-    expect(result).toMatchObject({ code: 'INVALID' });
+    expect(result).toBeInstanceOf(Refusal);
+    expect((result as Refusal).error).toMatchObject({ code: 'INVALID' });
   });
 
   it('names participants only in named mode', () => {
@@ -75,7 +77,7 @@ describe('starting from a file', () => {
     w.must('facilitator', { type: 'votes.reveal', revealed: true });
     const doc = WorkshopImportSchema.parse(JSON.parse(JSON.stringify(toExport(w.state, 0))));
     const state = fromImport(doc, TARGET, 'template');
-    if ('message' in state) throw new Error(state.message);
+    if (state instanceof Refusal) throw new Error(state.error.message);
     expect(state.meta).toMatchObject({ title: w.state.meta.title, phase: 'lobby', revealed: false, phaseLog: [{ phase: 'lobby', at: 9_000_000 }] });
     expect(Object.values(state.teams).map((t) => t.name)).toEqual(Object.values(w.state.teams).map((t) => t.name));
     expect(Object.values(state.scenarios).sort((a, b) => a.number - b.number).map((s) => [s.number, s.text])).toEqual(
@@ -90,7 +92,7 @@ describe('starting from a file', () => {
     const { w } = finished();
     const doc = WorkshopImportSchema.parse(JSON.parse(JSON.stringify(toExport(w.state, 0))));
     const state = fromImport(doc, TARGET, 'continue');
-    if ('message' in state) throw new Error(state.message);
+    if (state instanceof Refusal) throw new Error(state.error.message);
     expect(progress(state).participants).toBe(0);
     expect(Object.values(state.participants).every((p) => p.status === 'earlier')).toBe(true);
   });

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { DEFAULTS } from '../constants.js';
 import { emptyCollections, placementKey } from '../parts.js';
 import type { WorkshopImportSchema } from '../schema/export.js';
-import type { DomainError, LensSheet, RoomState } from '../types.js';
-import { fail } from '../reducer/tx.js';
+import type { LensSheet, RoomState } from '../types.js';
+import { fail, type Refusal } from '../reducer/tx.js';
 
 export type WorkshopImport = z.output<typeof WorkshopImportSchema>;
 type Version2 = Extract<WorkshopImport, { version: 2 }>;
@@ -68,7 +68,7 @@ function asTemplate(doc: Version2, now: number): Version2 {
  * so a hand-edited file cannot leave a card pointing at a team that does not exist. Contributions
  * keep their ballots; a ballot nobody in the file claims (an anonymous workshop's) still counts.
  */
-export function fromImport(input: WorkshopImport, target: ImportTarget, mode: ImportMode = 'continue'): RoomState | DomainError {
+export function fromImport(input: WorkshopImport, target: ImportTarget, mode: ImportMode = 'continue'): RoomState | Refusal {
   const upgraded = upgrade(input, target.newId);
   const doc = mode === 'template' ? asTemplate(upgraded, target.now) : upgraded;
   const timerMs = DEFAULTS.timerSeconds * 1000;

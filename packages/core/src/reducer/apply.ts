@@ -1,7 +1,7 @@
 import type { Command, CommandType } from '../commands.js';
 import { PHASE_GUIDE } from '../content/framing.js';
 import { isInputLocked } from '../rules.js';
-import type { Ctx, DomainError, Participant, RoomState } from '../types.js';
+import type { Ctx, Participant, RoomState } from '../types.js';
 import { boardRules } from './board.js';
 import { concludeRules } from './conclude.js';
 import { discussRules } from './discuss.js';
@@ -10,7 +10,7 @@ import { REMOVED_MESSAGE } from './lifecycle.js';
 import { phaseAllowed, type CommandResult, type Rule, type RuleTable } from './rule.js';
 import { scenarioRules } from './scenarios.js';
 import { teamRules } from './teams.js';
-import { fail, runAlone, type ApplyResult, type Tx } from './tx.js';
+import { fail, Refusal, runAlone, type ApplyResult, type Tx } from './tx.js';
 import { voteRules } from './votes.js';
 
 /** Every command with who may send it, when, and what it does. */
@@ -26,32 +26,20 @@ export const RULES: RuleTable = {
 
 export type { ApplyResult } from './tx.js';
 
-/** Who is acting, checked against the state: the acting participant, or null for the facilitator. */
-function authorise(state: RoomState, rule: Rule, ctx: Ctx): DomainError | { me: Participant | null } {
+/** The acting participant, checked against the state, or the refusal. */
+function actingParticipant(state: RoomState, ctx: Ctx): Participant | Refusal {
   const actor = ctx.actor;
-  if (actor.role === 'facilitator') {
-    if (rule.who === 'participant') return fail('FORBIDDEN', 'Only participants can do this.');
-    return { me: null };
-  }
   if (actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.');
-  if (rule.who === 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can do this.');
   const me = state.participants[actor.participantId];
   if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
   if (me.status === 'removed') return fail('REMOVED', REMOVED_MESSAGE);
   if (me.status === 'left') return fail('LEFT', 'You left this workshop.');
   if (me.status === 'earlier') return fail('FORBIDDEN', 'This person took part in an earlier session.');
-  return { me };
+  return me;
 }
 
-/** Check and run one command inside a transaction: its result, or the refusal. */
-export function runCommand(tx: Tx, command: Command): DomainError | CommandResult {
-  const state = tx.state;
-  const ctx = tx.ctx;
-  const rule = RULES[command.type as CommandType] as Rule | undefined;
-  if (!rule) return fail('INVALID', `Unknown command "${String(command.type)}".`);
-  const who = authorise(state, rule, ctx);
-  if ('code' in who) return who;
-  const { me } = who;
+/** Who may act, when: a refusal, or nothing to object to. */
+function admit(state: RoomState, rule: Rule, ctx: Ctx, me: Participant | null): Refusal | null {
   const phases = me && rule.participantPhases ? rule.participantPhases : rule.phases;
   if (!phaseAllowed(phases, state.meta.phase)) {
     const phase = PHASE_GUIDE[state.meta.phase].title.toLowerCase();
@@ -60,9 +48,27 @@ export function runCommand(tx: Tx, command: Command): DomainError | CommandResul
   if (me && rule.lockable && isInputLocked(state.meta, ctx.now)) {
     return fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.');
   }
-  const outcome = rule.run(tx, command, me);
-  if (outcome && 'code' in outcome && 'message' in outcome && typeof outcome.code === 'string') return outcome as DomainError;
-  return (outcome as CommandResult | undefined) ?? {};
+  return null;
+}
+
+/** Check and run one command inside a transaction: its result, or the refusal. */
+export function runCommand(tx: Tx, command: Command): Refusal | CommandResult {
+  const { state, ctx } = tx;
+  const rule = RULES[command.type as CommandType] as Rule | undefined;
+  if (!rule) return fail('INVALID', `Unknown command "${String(command.type)}".`);
+  if (ctx.actor.role === 'facilitator') {
+    if (rule.who === 'participant') return fail('FORBIDDEN', 'Only participants can do this.');
+    const refusal = admit(state, rule, ctx, null);
+    if (refusal) return refusal;
+    return (rule.who === 'facilitator' ? rule.run(tx, command) : rule.run(tx, command, null)) ?? {};
+  }
+  if (ctx.actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.');
+  if (rule.who === 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can do this.');
+  const me = actingParticipant(state, ctx);
+  if (me instanceof Refusal) return me;
+  const refusal = admit(state, rule, ctx, me);
+  if (refusal) return refusal;
+  return rule.run(tx, command, me) ?? {};
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Ctx, DomainError, RoomState } from '../types.js';
 import { runCommand } from './apply.js';
 import { runJoin, type NewParticipant } from './lifecycle.js';
 import type { CommandResult } from './rule.js';
-import { isRefusal, Tx } from './tx.js';
+import { Refusal, Tx } from './tx.js';
 
 /** One step of a batch: a command, or a new participant joining, each with its own time and actor. */
 export type BatchItem = { command: Command; ctx: Ctx } | { join: NewParticipant; ctx: Ctx };
@@ -29,9 +29,9 @@ export function applyBatch(state: RoomState, items: readonly BatchItem[]): Batch
   const outcomes: BatchOutcome[] = items.map((item) => {
     tx.begin(item.ctx);
     const outcome = 'command' in item ? runCommand(tx, item.command) : runJoin(tx, item.join);
-    if (isRefusal(outcome)) {
+    if (outcome instanceof Refusal) {
       tx.rollback();
-      return { ok: false, error: outcome };
+      return { ok: false, error: outcome.error };
     }
     return { ok: true, result: outcome, changed: tx.commit() };
   });

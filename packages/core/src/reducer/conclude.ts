@@ -11,7 +11,7 @@ export const concludeRules = {
       if (cmd.balance === undefined && cmd.commitment === undefined) {
         return fail('INVALID', 'Send a balance, a commitment, or both.');
       }
-      const ballot = ballotFor(tx, me!);
+      const ballot = ballotFor(tx, me);
       const current = tx.state.reflections[ballot];
       const next = {
         balance: cmd.balance === undefined ? (current?.balance ?? null) : cmd.balance,

@@ -24,7 +24,7 @@ export const discussRules = {
     run(tx, cmd, me) {
       const scenario = tx.state.scenarios[cmd.scenarioId];
       if (!scenario || scenario.hidden) return fail('NOT_FOUND', 'No such scenario.');
-      const ballot = ballotFor(tx, me!);
+      const ballot = ballotFor(tx, me);
       let mine = 0;
       for (const c of Object.values(tx.state.comments)) {
         if (c.author === ballot && c.scenarioId === cmd.scenarioId) mine++;
@@ -56,7 +56,7 @@ export const discussRules = {
     run(tx, cmd, me) {
       const scenario = tx.state.scenarios[cmd.scenarioId];
       if (!scenario || scenario.hidden) return fail('NOT_FOUND', 'No such scenario.');
-      const ballot = ballotFor(tx, me!);
+      const ballot = ballotFor(tx, me);
       const sheet = tx.state.lenses[ballot] ?? {};
       const current = sheet[cmd.scenarioId] ?? [];
       const has = current.includes(cmd.lens);

@@ -145,7 +145,7 @@ export const facilitationRules = {
     who: 'participant',
     phases: 'always',
     run(tx, _cmd, me) {
-      tx.put('participants', me!.id, { ...me!, status: 'left' });
+      tx.put('participants', me.id, { ...me, status: 'left' });
     },
   }),
 };

@@ -2,10 +2,10 @@ import { DEFAULTS, LIMITS } from '../constants.js';
 import { deckChoice } from '../content/deck.js';
 import { emptyCollections } from '../parts.js';
 import { activeParticipants, smallestTeam } from '../rules.js';
-import type { Ctx, DomainError, Participant, RoomState, Settings } from '../types.js';
+import type { Ctx, Participant, RoomState, Settings } from '../types.js';
 import type { CommandResult } from './rule.js';
 import { newTeam } from './teams.js';
-import { fail, runAlone, type ApplyResult, type Tx } from './tx.js';
+import { fail, Refusal, runAlone, type ApplyResult, type Tx } from './tx.js';
 
 export interface CreateRoomInput {
   code: string;
@@ -94,7 +94,7 @@ export interface NewParticipant {
 }
 
 /** Why nobody new can join this workshop now, or null when they can. The join page asks the same question. */
-export function joinRefusal(state: RoomState): DomainError | null {
+export function joinRefusal(state: RoomState): Refusal | null {
   if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
   if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.');
   if (activeParticipants(state).length >= state.meta.settings.maxParticipants) return fail('ROOM_FULL', 'This workshop is full.');
@@ -112,7 +112,7 @@ export function removedFromDevice(state: RoomState, deviceHash: string | undefin
 export const REMOVED_MESSAGE = 'The facilitator removed you from this workshop.';
 
 /** Add a participant inside a transaction: the new participant's id, or the refusal. */
-export function runJoin(tx: Tx, input: NewParticipant): DomainError | CommandResult {
+export function runJoin(tx: Tx, input: NewParticipant): Refusal | CommandResult {
   const state = tx.state;
   const ctx = tx.ctx;
   if (removedFromDevice(state, input.deviceHash)) return fail('REMOVED', REMOVED_MESSAGE);
@@ -132,8 +132,4 @@ export function runJoin(tx: Tx, input: NewParticipant): DomainError | CommandRes
   tx.put('auth', input.tokenHash, { role: 'participant', participantId: participant.id });
   if (input.deviceHash !== undefined) tx.put('auth', input.deviceHash, { role: 'device', participantId: participant.id });
   return { participantId: participant.id };
-}
-
-export function isDomainError(value: unknown): value is DomainError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }

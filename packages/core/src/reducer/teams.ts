@@ -24,8 +24,8 @@ export const teamRules = {
     run(tx, cmd, me) {
       if (!tx.meta.settings.selfSelectTeams) return fail('FORBIDDEN', 'The facilitator assigns the teams.');
       if (!tx.state.teams[cmd.teamId]) return fail('NOT_FOUND', 'That team does not exist.');
-      if (me!.teamId === cmd.teamId) return;
-      tx.put('participants', me!.id, { ...me!, teamId: cmd.teamId });
+      if (me.teamId === cmd.teamId) return;
+      tx.put('participants', me.id, { ...me, teamId: cmd.teamId });
     },
   }),
 

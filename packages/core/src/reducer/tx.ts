@@ -99,8 +99,16 @@ export class Tx {
   }
 }
 
-export function fail(code: ErrorCode, message: string): DomainError {
-  return { code, message };
+/**
+ * The reducer's one way to say no: a handler, a join or an import returns a Refusal, and callers
+ * tell it from a result by its class, never by the shape of a plain object.
+ */
+export class Refusal {
+  constructor(readonly error: DomainError) {}
+}
+
+export function fail(code: ErrorCode, message: string): Refusal {
+  return new Refusal({ code, message });
 }
 
 /** What applying one step to a state gives: the new state and the parts it changed, or a refusal. */
@@ -108,15 +116,11 @@ export type ApplyResult =
   | { ok: true; state: RoomState; changed: PartKey[]; result: CommandResult }
   | { ok: false; error: DomainError };
 
-export function isRefusal(outcome: DomainError | CommandResult): outcome is DomainError {
-  return typeof outcome.code === 'string' && typeof outcome.message === 'string' && Object.keys(outcome).length === 2;
-}
-
 /** Run one step (a command, a join) in a transaction of its own. */
-export function runAlone(state: RoomState, ctx: Ctx, step: (tx: Tx) => DomainError | CommandResult): ApplyResult {
+export function runAlone(state: RoomState, ctx: Ctx, step: (tx: Tx) => Refusal | CommandResult): ApplyResult {
   const tx = new Tx(state, ctx);
   tx.begin(ctx);
   const outcome = step(tx);
-  if (isRefusal(outcome)) return { ok: false, error: outcome };
+  if (outcome instanceof Refusal) return { ok: false, error: outcome.error };
   return { ok: true, state: tx.state, changed: tx.commit(), result: outcome };
 }

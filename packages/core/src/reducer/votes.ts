@@ -20,7 +20,7 @@ export const voteRules = {
       const closed = stillOpen(tx);
       if (closed) return closed;
       if (!visibleScenario(tx, cmd.scenarioId)) return fail('NOT_FOUND', 'No such scenario.');
-      const ballot = ballotFor(tx, me!);
+      const ballot = ballotFor(tx, me);
       const sheet = tx.state.votes[ballot] ?? {};
       const current = sheet[cmd.scenarioId];
       if (current && current.x === cmd.x && current.y === cmd.y) return;
@@ -35,7 +35,7 @@ export const voteRules = {
     run(tx, cmd, me) {
       const closed = stillOpen(tx);
       if (closed) return closed;
-      const ballot = tx.state.ballots[me!.id];
+      const ballot = tx.state.ballots[me.id];
       const sheet = ballot === undefined ? undefined : tx.state.votes[ballot];
       if (ballot === undefined || !sheet || !(cmd.scenarioId in sheet)) return;
       const { [cmd.scenarioId]: _dropped, ...rest } = sheet;
@@ -51,7 +51,7 @@ export const voteRules = {
       const closed = stillOpen(tx);
       if (closed) return closed;
       if (!visibleScenario(tx, cmd.scenarioId)) return fail('NOT_FOUND', 'No such scenario.');
-      const ballot = ballotFor(tx, me!);
+      const ballot = ballotFor(tx, me);
       const stars = tx.state.stars[ballot] ?? [];
       const budget = tx.meta.settings.starBudget;
       if (stars.includes(cmd.scenarioId)) {
