@@ -52,7 +52,8 @@ export interface App {
 /** Wiring only: HTTP routes, the socket protocol and the room service around one store. */
 export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   const clock = deps.clock ?? Date.now;
-  const metrics = new Metrics();
+  // Read at each scrape; `rooms` exists by then.
+  const metrics = new Metrics({ loadedRooms: () => rooms.cache.size });
   let draining = false;
 
   // Express must listen before Socket.IO attaches: Socket.IO then keeps /socket.io/ requests to itself.
@@ -138,9 +139,8 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     });
     next();
   });
-  http.get('/metrics', (_req, res) => {
-    metrics.rooms.set(rooms.cache.size);
-    res.type('text/plain; version=0.0.4').send(metrics.render());
+  http.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
   });
   http.use(express.json({ limit: '5mb' }));
   http.use(healthRoutes(deps.store, () => draining));

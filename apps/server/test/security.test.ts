@@ -63,10 +63,14 @@ describe('security basics', () => {
     await fac.must({ type: 'phase.set', phase: 'framing' });
     await fac.command({ type: 'spotlight.set', scenarioId: null });
     const text = await (await fetch(`${server.url}/metrics`)).text();
-    expect(text).toMatch(/leadboard_commands_total\{outcome="ok",type="phase.set"\} [1-9]/);
-    expect(text).toMatch(/leadboard_refusals_total\{code="WRONG_PHASE",event="command"\} [1-9]/);
+    expect(text).toMatch(/leadboard_commands_total\{type="phase.set",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/leadboard_refusals_total\{event="command",code="WRONG_PHASE"\} [1-9]/);
     expect(text).toMatch(/leadboard_connections [1-9]/);
     expect(text).toContain('leadboard_command_seconds_bucket');
+    expect(text).toMatch(/leadboard_rooms_loaded [1-9]/);
+    // The process's own figures, from the metrics library's defaults.
+    expect(text).toMatch(/leadboard_process_cpu_seconds_total \d/);
+    expect(text).toMatch(/leadboard_nodejs_eventloop_lag_p99_seconds \d/);
     fac.close();
   });
 

@@ -84,7 +84,7 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     socket.data.ip = clientIp(socket, options.trustProxy ?? false);
     socket.data.device = deviceHash(deviceOf(socket.request));
     socket.data.failedJoins = 0;
-    metrics.connections.inc({}, 1);
+    metrics.connections.inc();
     const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
       (...args: unknown[]) => {
         const started = performance.now();
@@ -107,7 +107,7 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
       reply(splitArguments(args).ack, refusal('INVALID', `Unknown event "${String(event).slice(0, 40)}".`));
     });
     socket.on('disconnect', () => {
-      metrics.connections.inc({}, -1);
+      metrics.connections.dec();
       deps.commandsPerSocket.forget(socket.id);
       if (socket.data.code && socket.data.actor?.role === 'participant') broadcaster.presenceChanged(socket.data.code);
     });
