@@ -1,12 +1,18 @@
+import { progress } from './analytics.js';
 import type { CommandDraft } from './commands.js';
 import type { Phase } from './constants.js';
 import { toParts, type PartKey } from './parts.js';
+import type { Snapshot } from './protocol.js';
 import { apply, type ApplyResult } from './reducer/apply.js';
 import { createRoom, joinParticipant, type CreateRoomInput } from './reducer/lifecycle.js';
 import { CommandSchema } from './schema/commands.js';
 import type { Actor, Ctx, RoomState } from './types.js';
+import { buildView, type Audience } from './view.js';
 
-/** Test-only: a workshop driven through the real schema and reducer, with a controllable clock. */
+/**
+ * Test-only: a workshop driven through the real schema and reducer, with a controllable clock.
+ * Imported as `@leadboard/core/testkit`, never from the package's main entry, so it stays out of bundles.
+ */
 export class Workshop {
   state: RoomState;
   now = 1_000_000;
@@ -26,6 +32,13 @@ export class Workshop {
 
   get teamIds(): string[] {
     return Object.values(this.state.teams).sort((a, b) => a.order - b.order).map((t) => t.id);
+  }
+
+  /** A team's id by its name. */
+  teamId(name: string): string {
+    const team = Object.values(this.state.teams).find((t) => t.name === name);
+    if (!team) throw new Error(`no team named ${name}`);
+    return team.id;
   }
 
   /** A participant's ballot id: what their votes, stars, lens tags, comments and reflection are keyed by. */
@@ -85,6 +98,19 @@ export class Workshop {
 
   addScenario(by: string, text = `Scenario by ${by}`): string {
     return String(this.must(by, { type: 'scenario.add', text }).scenarioId);
+  }
+
+  /** What a client is sent on joining: an audience's view ('public' is the stage's), with progress and the server's clock. */
+  snapshot(audience: Audience | 'facilitator' | 'public' = 'facilitator', options: { seq?: number; serverNow?: number } = {}): Snapshot {
+    const who: Audience = typeof audience === 'string' ? { kind: audience } : audience;
+    return {
+      seq: options.seq ?? 1,
+      view: buildView(this.state, who),
+      progress: progress(this.state),
+      serverNow: options.serverNow ?? this.now,
+      ...(who.kind === 'facilitator' ? { online: [] } : {}),
+      expiresAt: this.now + 7 * 86_400_000,
+    };
   }
 }
 

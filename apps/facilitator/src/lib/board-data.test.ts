@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { buildView, placementKey } from '@leadboard/core';
-import { TestWorkshop } from '../test/fixture.js';
+import { Workshop } from '@leadboard/core/testkit';
 import { excerpt, placementCards, voteLayer } from './board-data.js';
 
 function placed() {
-  const w = new TestWorkshop({ teams: ['Red', 'Blue'] });
+  const w = new Workshop({ teams: ['Red', 'Blue'] });
   const [red, blue] = w.teamIds as [string, string];
-  const ana = w.join('Ana');
-  const ben = w.join('Ben');
-  w.run('facilitator', { type: 'team.assign', participantId: ana, teamId: red });
-  w.run('facilitator', { type: 'team.assign', participantId: ben, teamId: blue });
-  w.run('facilitator', { type: 'phase.set', phase: 'scenarios' });
-  const a = String(w.run(ana, { type: 'scenario.add', text: 'Budget overrun' }).scenarioId);
-  const b = String(w.run(ben, { type: 'scenario.add', text: 'Bored expert' }).scenarioId);
-  const hidden = String(w.run(ben, { type: 'scenario.add', text: 'Hidden one' }).scenarioId);
-  w.run('facilitator', { type: 'phase.set', phase: 'place' });
-  w.run(ana, { type: 'placement.set', scenarioId: a, x: 0.8, y: 0.2 });
-  w.run(ben, { type: 'placement.set', scenarioId: b, x: 0.3, y: 0.9 });
-  w.run(ben, { type: 'placement.set', scenarioId: hidden, x: 0.5, y: 0.5 });
-  w.run('facilitator', { type: 'scenario.hide', scenarioId: hidden, hidden: true });
+  const ana = w.join('Ana', null);
+  const ben = w.join('Ben', null);
+  w.must('facilitator', { type: 'team.assign', participantId: ana, teamId: red });
+  w.must('facilitator', { type: 'team.assign', participantId: ben, teamId: blue });
+  w.must('facilitator', { type: 'phase.set', phase: 'scenarios' });
+  const a = String(w.must(ana, { type: 'scenario.add', text: 'Budget overrun' }).scenarioId);
+  const b = String(w.must(ben, { type: 'scenario.add', text: 'Bored expert' }).scenarioId);
+  const hidden = String(w.must(ben, { type: 'scenario.add', text: 'Hidden one' }).scenarioId);
+  w.must('facilitator', { type: 'phase.set', phase: 'place' });
+  w.must(ana, { type: 'placement.set', scenarioId: a, x: 0.8, y: 0.2 });
+  w.must(ben, { type: 'placement.set', scenarioId: b, x: 0.3, y: 0.9 });
+  w.must(ben, { type: 'placement.set', scenarioId: hidden, x: 0.5, y: 0.5 });
+  w.must('facilitator', { type: 'scenario.hide', scenarioId: hidden, hidden: true });
   return { w, red, blue, ana, ben, a, b };
 }
 
@@ -43,9 +43,9 @@ describe('placementCards', () => {
 
   it('shows where discussion moved a card from, but not a nudge', () => {
     const { w, ana, ben, a, b } = placed();
-    w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
-    w.run(ana, { type: 'placement.set', scenarioId: a, x: 0.8, y: 0.8 });
-    w.run(ben, { type: 'placement.set', scenarioId: b, x: 0.31, y: 0.9 });
+    w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
+    w.must(ana, { type: 'placement.set', scenarioId: a, x: 0.8, y: 0.8 });
+    w.must(ben, { type: 'placement.set', scenarioId: b, x: 0.31, y: 0.9 });
     const cards = placementCards(buildView(w.state, { kind: 'facilitator' }));
     expect(cards[0]!.from).toEqual({ x: 0.8, y: 0.2 });
     expect(cards[1]!.from).toBeNull();
@@ -55,11 +55,11 @@ describe('placementCards', () => {
 describe('voteLayer', () => {
   it('draws revealed votes as dots and a ring at their mean', () => {
     const { w, ana, ben, a } = placed();
-    w.run('facilitator', { type: 'phase.set', phase: 'vote' });
-    w.run(ana, { type: 'vote.set', scenarioId: a, x: 0.2, y: 0.2 });
-    w.run(ben, { type: 'vote.set', scenarioId: a, x: 0.6, y: 0.8 });
+    w.must('facilitator', { type: 'phase.set', phase: 'vote' });
+    w.must(ana, { type: 'vote.set', scenarioId: a, x: 0.2, y: 0.2 });
+    w.must(ben, { type: 'vote.set', scenarioId: a, x: 0.6, y: 0.8 });
     expect(voteLayer(buildView(w.state, { kind: 'facilitator' }), a).dots).toEqual([]);
-    w.run('facilitator', { type: 'votes.reveal', revealed: true });
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
     const layer = voteLayer(buildView(w.state, { kind: 'public' }), a);
     expect(layer.dots).toHaveLength(2);
     expect(layer.clouds[0]!.x).toBeCloseTo(0.4);

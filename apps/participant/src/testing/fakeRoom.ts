@@ -4,36 +4,33 @@ import {
   type KeyValueStorage,
   type SessionOptions,
 } from '@leadboard/client';
-import {
-  apply,
-  buildView,
-  createRoom,
-  joinParticipant,
-  progress,
-  routeChanges,
-  type Actor,
-  type Command,
-  type CommandAck,
-  type CommandDraft,
-  type Ctx,
-  type RoomState,
-  type You,
-} from '@leadboard/core';
+import { routeChanges, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
+import { diffParts, Workshop } from '@leadboard/core/testkit';
 import type { Session } from '../stores/room.js';
 
 /**
- * A workshop on the test's side of the wire: the real reducer, and a session the room store talks
+ * A workshop on the test's side of the wire (core's test kit), and a session the room store talks
  * to whose commands wait until the test answers them (as a slow or dropped connection would).
  */
 export class FakeRoom {
-  state: RoomState;
-  now = 1_700_000_000_000;
+  readonly workshop: Workshop;
   readonly storage: KeyValueStorage = new MemoryStorage();
   session: FakeSession | null = null;
-  private n = 0;
 
   constructor(teams: string[] = ['Owls', 'Larks']) {
-    this.state = createRoom({ code: 'AB3K9Z', teams, facilitatorTokenHash: 'f', stageTokenHash: 's' }, this.ctx({ role: 'system' }));
+    this.workshop = new Workshop({ code: 'AB3K9Z', teams });
+  }
+
+  get state(): RoomState {
+    return this.workshop.state;
+  }
+
+  get now(): number {
+    return this.workshop.now;
+  }
+
+  set now(value: number) {
+    this.workshop.now = value;
   }
 
   get code(): string {
@@ -41,29 +38,24 @@ export class FakeRoom {
   }
 
   teamId(name: string): string {
-    return Object.values(this.state.teams).find((t) => t.name === name)!.id;
+    return this.workshop.teamId(name);
   }
 
-  ctx(actor: Actor): Ctx {
-    return { now: this.now, actor, newId: () => `id${++this.n}` };
-  }
-
+  /** A new participant, put in a team by the facilitator; the session hears of both. */
   join(name: string, team: string | null): string {
-    const joined = joinParticipant(this.state, { name, tokenHash: `hash-${name}` }, this.ctx({ role: 'system' }));
-    if (!joined.ok) throw new Error(joined.error.message);
-    this.state = joined.state;
-    const id = String(joined.result.participantId);
-    if (team) this.run({ role: 'facilitator' }, { type: 'team.assign', participantId: id, teamId: this.teamId(team) });
+    const before = this.state;
+    const id = this.workshop.join(name, null);
+    if (team) this.workshop.must('facilitator', { type: 'team.assign', participantId: id, teamId: this.teamId(team) });
+    this.session?.deliver(before, this.state, diffParts(before, this.state));
     return id;
   }
 
   /** Run a command as someone; returns the acknowledgement the server would send. */
   run(actor: Actor, draft: CommandDraft): CommandAck {
-    const result = apply(this.state, { id: `c${++this.n}`, ...draft } as Command, this.ctx(actor));
-    if (!result.ok) return { ok: false, error: result.error };
     const before = this.state;
-    this.state = result.state;
-    if (this.session) this.session.deliver(before, this.state, result.changed);
+    const result = this.workshop.run(actor, draft);
+    if (!result.ok) return { ok: false, error: result.error };
+    this.session?.deliver(before, this.state, result.changed);
     return { ok: true, result: result.result };
   }
 
@@ -138,11 +130,8 @@ export class FakeSession implements Session {
 
   snapshot(): void {
     const id = this.you.id;
-    const view = buildView(this.room.state, id ? { kind: 'participant', participantId: id } : { kind: 'public' });
-    this.options.sink.snapshot(
-      { seq: ++this.seq, view, progress: progress(this.room.state), serverNow: this.room.now, expiresAt: this.room.now + 7 * 86_400_000 },
-      this.you,
-    );
+    const audience = id ? { kind: 'participant' as const, participantId: id } : 'public';
+    this.options.sink.snapshot(this.room.workshop.snapshot(audience, { seq: ++this.seq }), this.you);
   }
 
   deliver(before: RoomState, after: RoomState, changed: string[]): void {

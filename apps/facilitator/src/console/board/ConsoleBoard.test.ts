@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { partKey } from '@leadboard/core';
-import { TestWorkshop } from '../../test/fixture.js';
+import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
 import ConsoleBoard from './ConsoleBoard.vue';
 
@@ -13,17 +13,17 @@ beforeEach(() => {
 });
 
 function workshop() {
-  const w = new TestWorkshop({ teams: ['Red', 'Blue'] });
-  const ana = w.join('Ana');
-  const ben = w.join('Ben');
-  w.run('facilitator', { type: 'teams.balance' });
-  w.run('facilitator', { type: 'phase.set', phase: 'scenarios' });
-  const s1 = String(w.run(ana, { type: 'scenario.add', text: 'Budget overrun by Friday' }).scenarioId);
-  w.run('facilitator', { type: 'phase.set', phase: 'place' });
-  w.run(ana, { type: 'placement.set', scenarioId: s1, x: 0.7, y: 0.75 });
-  w.run('facilitator', { type: 'phase.set', phase: 'vote' });
-  w.run(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
-  w.run(ben, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.4 });
+  const w = new Workshop({ teams: ['Red', 'Blue'] });
+  const ana = w.join('Ana', null);
+  const ben = w.join('Ben', null);
+  w.must('facilitator', { type: 'teams.balance' });
+  w.must('facilitator', { type: 'phase.set', phase: 'scenarios' });
+  const s1 = String(w.must(ana, { type: 'scenario.add', text: 'Budget overrun by Friday' }).scenarioId);
+  w.must('facilitator', { type: 'phase.set', phase: 'place' });
+  w.must(ana, { type: 'placement.set', scenarioId: s1, x: 0.7, y: 0.75 });
+  w.must('facilitator', { type: 'phase.set', phase: 'vote' });
+  w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
+  w.must(ben, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.4 });
   return { w, ana, ben, s1 };
 }
 
@@ -43,7 +43,7 @@ describe('ConsoleBoard', () => {
     const { fake } = await connectedRoom(w.snapshot());
     const wrapper = mount(ConsoleBoard, { props: { focus: s1 }, global: { plugins: [pinia] } });
     expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
-    w.run('facilitator', { type: 'votes.reveal', revealed: true });
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
     const votes = Object.keys(w.state.votes).map((id) => [partKey('votes', id), w.state.votes[id]] as [string, unknown]);
     fake.sink.changes([['meta', w.state.meta], ...votes], 2);
     await wrapper.vm.$nextTick();
@@ -57,8 +57,8 @@ describe('ConsoleBoard', () => {
     const { fake } = await connectedRoom(w.snapshot());
     const wrapper = mount(ConsoleBoard, { global: { plugins: [pinia] } });
     expect(wrapper.find('.lb-card').attributes('transform')).toBe('translate(700 250)');
-    w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
-    w.run(ana, { type: 'placement.set', scenarioId: s1, x: 0.5, y: 0.5 });
+    w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
+    w.must(ana, { type: 'placement.set', scenarioId: s1, x: 0.5, y: 0.5 });
     const key = Object.keys(w.state.placements)[0]!;
     fake.sink.changes([[partKey('placements', key), w.state.placements[key]]], 3);
     await wrapper.vm.$nextTick();

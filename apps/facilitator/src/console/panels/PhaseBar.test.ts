@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { TestWorkshop } from '../../test/fixture.js';
+import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
 import PhaseBar from './PhaseBar.vue';
 
@@ -13,8 +13,8 @@ beforeEach(() => {
 
 describe('PhaseBar', () => {
   it('marks the current phase and moves forward, back, or straight to a phase', async () => {
-    const w = new TestWorkshop();
-    w.run('facilitator', { type: 'phase.set', phase: 'place' });
+    const w = new Workshop();
+    w.must('facilitator', { type: 'phase.set', phase: 'place' });
     const { fake } = await connectedRoom(w.snapshot());
     const wrapper = mount(PhaseBar, { global: { plugins: [pinia] } });
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Place');

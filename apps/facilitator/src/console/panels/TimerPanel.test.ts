@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { TestWorkshop } from '../../test/fixture.js';
+import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
 import TimerPanel from './TimerPanel.vue';
 
@@ -14,9 +14,9 @@ afterEach(() => vi.useRealTimers());
 
 describe('TimerPanel', () => {
   it('counts down, and offers to unlock once time is up', async () => {
-    const w = new TestWorkshop();
-    w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
-    w.run('facilitator', { type: 'timer.start', seconds: 90 });
+    const w = new Workshop();
+    w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
+    w.must('facilitator', { type: 'timer.start', seconds: 90 });
     vi.useFakeTimers({ now: w.now });
     const { fake } = await connectedRoom(w.snapshot());
     const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
@@ -32,8 +32,8 @@ describe('TimerPanel', () => {
   });
 
   it('starts the chosen length', async () => {
-    const w = new TestWorkshop();
-    w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
+    const w = new Workshop();
+    w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
     const { fake } = await connectedRoom(w.snapshot());
     const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
     await wrapper.find('select').setValue('5');

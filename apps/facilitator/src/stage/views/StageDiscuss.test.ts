@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { TestWorkshop } from '../../test/fixture.js';
+import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
 import StageDiscuss from './StageDiscuss.vue';
 
@@ -12,22 +12,22 @@ beforeEach(() => {
 });
 
 function discussed(reveal: boolean) {
-  const w = new TestWorkshop({ teams: ['Owls', 'Larks'] });
-  const ana = w.join('Ana');
-  const ben = w.join('Ben');
-  w.run('facilitator', { type: 'teams.balance' });
-  w.run('facilitator', { type: 'phase.set', phase: 'scenarios' });
-  const id = String(w.run(ana, { type: 'scenario.add', text: 'The audit found gaps in expense approvals.' }).scenarioId);
-  w.run('facilitator', { type: 'phase.set', phase: 'place' });
-  w.run(ana, { type: 'placement.set', scenarioId: id, x: 0.9, y: 0.2 });
-  w.run('facilitator', { type: 'phase.set', phase: 'vote' });
-  w.run(ana, { type: 'vote.set', scenarioId: id, x: 0.8, y: 0.8 });
-  w.run(ben, { type: 'vote.set', scenarioId: id, x: 0.7, y: 0.9 });
-  if (reveal) w.run('facilitator', { type: 'votes.reveal', revealed: true });
-  w.run('facilitator', { type: 'phase.set', phase: 'discuss' });
-  w.run('facilitator', { type: 'spotlight.set', scenarioId: id });
-  w.run(ben, { type: 'lens.tag', scenarioId: id, lens: 'risk', on: true });
-  w.run('facilitator', { type: 'takeaway.set', scenarioId: id, text: 'Fix the process, then ask why people worked around it.' });
+  const w = new Workshop({ teams: ['Owls', 'Larks'] });
+  const ana = w.join('Ana', null);
+  const ben = w.join('Ben', null);
+  w.must('facilitator', { type: 'teams.balance' });
+  w.must('facilitator', { type: 'phase.set', phase: 'scenarios' });
+  const id = String(w.must(ana, { type: 'scenario.add', text: 'The audit found gaps in expense approvals.' }).scenarioId);
+  w.must('facilitator', { type: 'phase.set', phase: 'place' });
+  w.must(ana, { type: 'placement.set', scenarioId: id, x: 0.9, y: 0.2 });
+  w.must('facilitator', { type: 'phase.set', phase: 'vote' });
+  w.must(ana, { type: 'vote.set', scenarioId: id, x: 0.8, y: 0.8 });
+  w.must(ben, { type: 'vote.set', scenarioId: id, x: 0.7, y: 0.9 });
+  if (reveal) w.must('facilitator', { type: 'votes.reveal', revealed: true });
+  w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
+  w.must('facilitator', { type: 'spotlight.set', scenarioId: id });
+  w.must(ben, { type: 'lens.tag', scenarioId: id, lens: 'risk', on: true });
+  w.must('facilitator', { type: 'takeaway.set', scenarioId: id, text: 'Fix the process, then ask why people worked around it.' });
   return w;
 }
 
