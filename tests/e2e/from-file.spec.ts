@@ -83,7 +83,7 @@ test('a workshop exported as JSON starts new ones from the file, continued or as
   // Its cards as a deck file, from the console's export menu, for the workshop after.
   await page.getByText('Export ▾').click();
   const [deckDownload] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="deck"]').click()]);
-  const deckPath = write('deck.json', readFileSync((await deckDownload.path())!, 'utf8'));
+  const deckPath = write('deck.json', readFileSync((await deckDownload.path()), 'utf8'));
   expect(JSON.parse(readFileSync(deckPath, 'utf8'))).toMatchObject({ format: 'leadboard.deck', version: 1, cards: expect.arrayContaining([{ text: 'The quarterly plan changed twice in a month.' }]) });
   fresh.client.close();
 

@@ -41,7 +41,7 @@ export class ProtocolClient {
   }
 
   async must(draft: CommandDraft): Promise<(CommandAck & { ok: true })['result']> {
-    const ack = await this.socket.timeout(10_000).emitWithAck('command', { id: `e2e-${++this.n}-${Date.now()}`, ...draft } as never);
+    const ack = await this.socket.timeout(10_000).emitWithAck('command', { id: `e2e-${++this.n}-${Date.now()}`, ...draft });
     if (!ack.ok) throw new Error(`${draft.type} refused: ${ack.error.code} ${ack.error.message}`);
     return ack.result;
   }

@@ -20,7 +20,7 @@ async function snapPhone(page: Page, name: string): Promise<void> {
 }
 
 async function fileOf(download: Download): Promise<Buffer> {
-  return readFileSync((await download.path())!);
+  return readFileSync((await download.path()));
 }
 
 interface Phone {

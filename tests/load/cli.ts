@@ -52,7 +52,7 @@ const { values } = parseArgs({
   },
 });
 
-const base = SCENARIOS[values.scenario!];
+const base = SCENARIOS[values.scenario];
 if (values.help || !base) {
   process.stdout.write(`${usage}\n`);
   process.exit(values.help ? 0 : 2);
@@ -71,7 +71,7 @@ const options: RunOptions = {
   spotlights: Number(values.spotlights),
   seed: Number(values.seed),
   joinConcurrency: Number(values['join-concurrency']),
-  redisUrl: values.redis!,
+  redisUrl: values.redis,
   profileDir,
   verify: !values['no-verify'],
   log: (line) => process.stderr.write(`  ${line}\n`),

@@ -108,7 +108,7 @@ export class Phone {
     const id = `load-${++this.commandCount}`;
     let ack: CommandAck;
     try {
-      ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { id, ...draft } as never);
+      ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('command', { id, ...draft });
     } catch {
       return { ok: false, ms: performance.now() - start, code: 'ACK_TIMEOUT' };
     }
@@ -198,7 +198,7 @@ export class Phone {
   /** What this phone's votes are keyed by: its ballot (the plain Socket.IO baseline keys them by participant id). */
   get ballot(): string | null {
     if (!this.id) return null;
-    return (this.view?.ballots as Record<string, string> | undefined)?.[this.id] ?? this.id;
+    return (this.view?.ballots)?.[this.id] ?? this.id;
   }
 
   private async resync(): Promise<void> {

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import type { Team } from '@leadboard/core';
 import { Phone } from './phone.js';
 import type { Problems, Samples } from './stats.js';
 
@@ -44,7 +43,7 @@ export async function createRooms(plan: RoomPlan, problems: Problems, rooms: Roo
     rooms.push(room);
     await facilitator.join({ code, role: 'facilitator', token: facilitatorToken });
     const view = facilitator.view!;
-    room.teams = (Object.values(view.teams) as Team[]).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((t) => t.id);
+    room.teams = Object.values(view.teams).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((t) => t.id);
     room.cards = Object.values(view.scenarios).filter((s) => s.teamId === null && !s.hidden).map((s) => s.id).sort();
     if (!room.teams.length || !room.cards.length) problems.add('workshop-without-teams-or-cards');
   }

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { collectionOf, type CommandDraft, type Phase, type RoomView } from '@leadboard/core';
+import { collectionOf, partKey, placementKey, type CommandDraft, type Phase, type RoomView } from '@leadboard/core';
 import type { Meter } from './meter.js';
 import type { ServerKind } from './server-process.js';
 import type { CommandOutcome, Phone } from './phone.js';
@@ -249,15 +249,14 @@ export function dragStep(ctx: StepContext): Promise<StepResult> {
         for (let k = 0; k < ctx.options.drags; k++) jobs.push({ phone, card, team, at: ((k + ctx.random()) * ctx.options.dragMs) / ctx.options.drags });
       });
     }
-    await Promise.all(jobs.map((job) => new Promise<void>((resolve) => setTimeout(async () => {
-      if (job.phone.view) {
-        const x = coordinate(ctx.random);
-        const y = coordinate(ctx.random);
-        sent.set(`pl:${job.card}.${job.team}|${x}|${y}`, { at: performance.now(), from: job.phone });
-        record(await job.phone.command({ type: 'placement.set', scenarioId: job.card, x, y }), acks, ctx.problems);
-      }
-      resolve();
-    }, job.at))));
+    const move = async (job: (typeof jobs)[number]) => {
+      if (!job.phone.view) return;
+      const x = coordinate(ctx.random);
+      const y = coordinate(ctx.random);
+      sent.set(`${partKey('placements', placementKey(job.card, job.team))}|${x}|${y}`, { at: performance.now(), from: job.phone });
+      record(await job.phone.command({ type: 'placement.set', scenarioId: job.card, x, y }), acks, ctx.problems);
+    };
+    await Promise.all(jobs.map((job) => new Promise<void>((resolve) => setTimeout(() => void move(job).finally(resolve), job.at))));
     await settle(ctx.rooms, ctx.plan.ordered);
     for (const room of ctx.rooms) for (const phone of room.phones) phone.onChange = null;
   });
@@ -300,7 +299,7 @@ export function revealStep(ctx: StepContext): Promise<StepResult> {
     for (const room of ctx.rooms) room.facilitator.forgetWatches();
     for (const room of ctx.rooms) {
       for (const phone of [room.facilitator, ...room.phones]) {
-        const votes = phone.view?.votes as Record<string, Record<string, { x: number; y: number }>> | undefined;
+        const votes = phone.view?.votes;
         for (const [ballot, vote] of room.votes) {
           const seen = votes?.[ballot]?.[vote.scenarioId];
           if (!seen || seen.x !== vote.x || seen.y !== vote.y) ctx.problems.add('vote-lost');

@@ -168,7 +168,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
       io.local.emit('farewell', { code: 'UNAVAILABLE', message: 'The server is restarting; reconnecting.' });
       broadcaster.close();
       io.local.disconnectSockets(false);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await io.close();
       await deps.store.close();
     },
   };

@@ -16,11 +16,12 @@ socket.on('connect', async () => {
       answers.push(socket.timeout(10_000).emitWithAck('command', { id: `f${answers.length}`, type: 'vote.set', scenarioId, x: 0.1, y: 0.1 }));
     }
   }, 5);
-  setTimeout(async () => {
+  const report = async () => {
     clearInterval(pump);
     const results = await Promise.all(answers);
     const limited = results.filter((r) => !r.ok && r.error?.code === 'RATE_LIMITED').length;
     process.stdout.write(`${JSON.stringify({ sent: results.length, limited, connected: socket.connected })}\n`);
     socket.close();
-  }, Number(ms));
+  };
+  setTimeout(() => void report(), Number(ms));
 });

@@ -82,7 +82,7 @@ export class TestClient {
   }
 
   async command(draft: CommandDraft, id = `cmd-${++this.n}-${Math.random().toString(36).slice(2, 8)}`): Promise<CommandAck> {
-    return this.kept('command', await this.socket.timeout(5000).emitWithAck('command', { id, ...draft } as never));
+    return this.kept('command', await this.socket.timeout(5000).emitWithAck('command', { id, ...draft }));
   }
 
   async must(draft: CommandDraft) {

@@ -113,7 +113,7 @@ export function emptyCollections(): Omit<RoomState, 'meta'> {
 /** Rebuild a state from its parts; unknown keys are ignored. Returns null without a meta part. */
 export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null {
   let meta: RoomState['meta'] | undefined;
-  const state = emptyCollections() as Omit<RoomState, 'meta'>;
+  const state = emptyCollections();
   for (const [key, value] of parts) {
     const parsed = parsePartKey(key);
     if (!parsed) continue;

@@ -1,6 +1,6 @@
 import type { Progress } from './analytics.js';
 import type { CommandInput, JoinInput } from './commands.js';
-import type { ErrorCode, Phase } from './constants.js';
+import type { ErrorCode } from './constants.js';
 import type { CommandResult } from './reducer/rule.js';
 import type { RoomView } from './types.js';
 import type { Change } from './view.js';

@@ -193,6 +193,6 @@ setInterval(() => {
 }, PROGRESS_MS).unref();
 
 serveHarness(httpServer, () => io.engine.clientsCount, async () => {
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await io.close();
   adapterClient?.disconnect();
 });

@@ -31,7 +31,7 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
   if (!process.send) throw new Error('start this file through the load harness (it needs an IPC channel)');
   const send = (message: FromServer) => process.send!(message);
   let profiler: Session | null = null;
-  process.on('message', async (message: ToServer) => {
+  const answer = async (message: ToServer) => {
     if (message.type === 'stop') {
       void stop().finally(() => process.exit(0));
       return;
@@ -68,7 +68,8 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
       external: memory.external,
       connections: connections(),
     });
-  });
+  };
+  process.on('message', (message: ToServer) => void answer(message));
   process.on('disconnect', () => process.exit(0));
   httpServer.listen(0, '127.0.0.1', () => {
     send({ type: 'ready', url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` });

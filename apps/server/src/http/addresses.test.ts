@@ -4,7 +4,7 @@ import { isLoopbackHost, joinAddresses, lanOrigins } from './addresses.js';
 import { banner } from '../banner.js';
 
 const nic = (address: string, internal = false): NetworkInterfaceInfo =>
-  ({ address, family: 'IPv4', internal, netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: null }) as NetworkInterfaceInfo;
+  ({ address, family: 'IPv4', internal, netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: null });
 
 describe('addresses phones can open', () => {
   it.each([

@@ -60,7 +60,7 @@ async function twoProcesses() {
   a.events.on((event) => {
     if (event.local) fromA.push(event.record);
   });
-  const created = (await a.create({ teams: 1, deck: 3 }))!;
+  const created = (await a.create({ teams: 1, deck: 3 }));
   const code = created.code;
   const joined = await a.join(code, { name: 'Ana', tokenHash: hashToken('ana-token-0123456789') });
   if (!joined.ok) throw new Error(joined.error.message);

@@ -233,7 +233,7 @@ export class CommitLoop {
    */
   private async recheck(run: BatchRun, room: LiveRoom, applied: Applied): Promise<'retry' | 'answer' | 'gone'> {
     const { store, acks, cache } = this.deps;
-    const known = await Promise.all(applied.refused.map(([item]) => (item.ackKey ? store.findAck(run.code, item.ackKey) : null)));
+    const known = await Promise.all(applied.refused.map(([item]) => (item.ackKey ? store.findAck(run.code, item.ackKey) : Promise.resolve(null))));
     const rev = await store.revision(run.code);
     let settled = 0;
     applied.refused.forEach(([item], i) => {

@@ -18,7 +18,7 @@ function twoProcesses(wrap: (store: RoomStore) => RoomStore = (s) => s) {
 }
 
 async function workshopWithVoter(a: RoomService, b: RoomService) {
-  const created = (await a.create({ teams: 1, deck: true }))!;
+  const created = (await a.create({ teams: 1, deck: true }));
   const code = created.code;
   const joined = await b.join(code, { name: 'Ana', tokenHash: hashToken('ana-token-0123456789') });
   if (!joined.ok) throw new Error(joined.error.message);

@@ -97,7 +97,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
 
       socket.data.failedJoins = 0;
       const previous = socket.data.code;
-      if (previous) for (const name of socket.rooms) if (name !== socket.id) socket.leave(name);
+      if (previous) for (const name of socket.rooms) if (name !== socket.id) void socket.leave(name);
       socket.data.code = code;
       socket.data.actor = actor;
       socket.data.audience = audience;

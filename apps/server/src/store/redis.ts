@@ -111,7 +111,8 @@ export class RedisRoomStore implements RoomStore {
     const [state, ver] = keys(code);
     const results = await this.run(() => this.redis.multi().hgetall(state).hgetall(ver).exec());
     const [[stateError, rawParts], [verError, rawVersions]] = results as [[Error | null, Record<string, string>], [Error | null, Record<string, string>]];
-    if (stateError || verError) throw stateError ?? verError;
+    const failed = stateError ?? verError;
+    if (failed) throw failed;
     if (!rawVersions['#rev']) return null;
     const parts = new Map<PartKey, unknown>();
     for (const [key, value] of Object.entries(rawParts)) parts.set(key, JSON.parse(value));

@@ -97,7 +97,7 @@ describe('server processes failing', () => {
     for (let round = 0; round < 5; round++) {
       const draft = { type: 'scenario.add', text: `Round ${round}` } as const;
       const acks = await Promise.all([first.command(draft, `same-${round}`), second.command(draft, `same-${round}`), first.command(draft, `same-${round}`)]);
-      expect(acks[0]!.ok).toBe(true);
+      expect(acks[0].ok).toBe(true);
       expect(acks[1]).toEqual(acks[0]);
       expect(acks[2]).toEqual(acks[0]);
     }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Delta } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, TestClient } from '../harness.js';
-import { spawnServer, type ServerProcess } from '../processes.js';
+import { spawnServer } from '../processes.js';
 import { phone, until, type Phone } from './phones.js';
 import { TestRedis } from './redis-server.js';
 
@@ -14,7 +14,7 @@ describe('Redis stops in the middle of a vote', () => {
   it('refuses fast, stays up, goes unready, then loses nothing and broadcasts across processes again', async () => {
     const redis = await TestRedis.start();
     cleanup.push(() => redis.down());
-    const [a, b] = (await Promise.all([spawnServer({ REDIS_URL: redis.url }), spawnServer({ REDIS_URL: redis.url })])) as [ServerProcess, ServerProcess];
+    const [a, b] = await Promise.all([spawnServer({ REDIS_URL: redis.url }), spawnServer({ REDIS_URL: redis.url })]);
     cleanup.push(() => a.kill(), () => b.kill());
 
     const workshop = await createWorkshop(a.url, { deck: true, teams: 2 });

@@ -18,7 +18,7 @@ function heap(): number {
 }
 
 async function fillRoom(app: ReturnType<typeof createApp>): Promise<string> {
-  const created = (await app.rooms.create({ teams: 4, deck: 6 }))!;
+  const created = (await app.rooms.create({ teams: 4, deck: 6 }));
   const { code, state } = created;
   const cards = Object.keys(state.scenarios);
   const people: string[] = [];

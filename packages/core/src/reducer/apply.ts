@@ -54,7 +54,7 @@ function admit(state: RoomState, rule: Rule, ctx: Ctx, me: Participant | null): 
 /** Check and run one command inside a transaction: its result, or the refusal. */
 export function runCommand(tx: Tx, command: Command): Refusal | CommandResult {
   const { state, ctx } = tx;
-  const rule = RULES[command.type as CommandType] as Rule | undefined;
+  const rule = RULES[command.type] as Rule | undefined;
   if (!rule) return fail('INVALID', `Unknown command "${String(command.type)}".`);
   if (ctx.actor.role === 'facilitator') {
     if (rule.who === 'participant') return fail('FORBIDDEN', 'Only participants can do this.');

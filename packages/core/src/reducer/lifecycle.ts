@@ -57,7 +57,7 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     state = { ...state, teams: { ...state.teams, [team.id]: team } };
   }
   const cards = [
-    ...deckChoice(input.deck).map((card) => ({ text: card.text, source: 'deck' as const, deckId: card.id as string | null })),
+    ...deckChoice(input.deck).map((card) => ({ text: card.text, source: 'deck' as const, deckId: card.id })),
     ...(input.cards ?? []).map((text) => ({ text, source: 'facilitator' as const, deckId: null })),
   ];
   if (cards.length) {

@@ -92,7 +92,7 @@ export class Tx {
 
   private writable<C extends Collection>(collection: C): Record<string, Entry<C>> {
     if (!this.copied.has(collection)) {
-      this.state[collection] = { ...this.state[collection] } as RoomState[C];
+      this.state[collection] = { ...this.state[collection] };
       this.copied.add(collection);
     }
     return this.state[collection] as Record<string, Entry<C>>;
