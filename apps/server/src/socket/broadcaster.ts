@@ -1,4 +1,4 @@
-import { affectsProgress, collectionOf, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress } from '@leadboard/core';
+import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -99,8 +99,9 @@ export class Broadcaster {
         this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
       }
       for (const key of local.changed) {
-        if (collectionOf(key) !== 'participants') continue;
-        const id = key.slice(key.indexOf(':') + 1);
+        const part = parsePartKey(key);
+        if (part?.collection !== 'participants') continue;
+        const id = part.id;
         const was = local.before.participants[id]?.status;
         const now = local.after.participants[id]?.status;
         if (was === 'active' && now !== 'active') this.farewell(code, id, now === 'left');
