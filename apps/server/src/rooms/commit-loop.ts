@@ -17,43 +17,7 @@ import type { RoomEvents } from './events.js';
 import type { CommitRecord, LiveRoom } from './live-room.js';
 import { internal, notFound, unavailable, type Outcome } from './outcome.js';
 import type { RoomCache } from './room-cache.js';
-
-interface Pending {
-  actor: Actor;
-  ackKey: string | null;
-  step: { command: Command } | { join: NewParticipant };
-  wide: boolean;
-  resolve: (outcome: Outcome) => void;
-}
-
-/** One batch's way through the loop: what is still unanswered, and what the last attempt read. */
-class BatchRun {
-  room: LiveRoom | null = null;
-  rechecked = false;
-  /** A commit was sent: if it failed midway it may have landed, so the copy is suspect. */
-  committing = false;
-
-  constructor(
-    readonly code: string,
-    public items: Pending[],
-  ) {}
-
-  get wide(): boolean {
-    return this.items.some((i) => i.wide);
-  }
-
-  /** Answer every item still waiting. */
-  settle(outcome: Outcome): void {
-    for (const item of this.items) item.resolve(outcome);
-    this.items = [];
-  }
-
-  /** Answer one item and stop carrying it. */
-  answer(item: Pending, outcome: Outcome): void {
-    item.resolve(outcome);
-    this.items = this.items.filter((i) => i !== item);
-  }
-}
+import { BatchRun, withoutTwins, type Pending } from './batch-run.js';
 
 /** The reducer's verdict on a batch, against one copy of the room. */
 interface Applied {
@@ -303,27 +267,4 @@ export class CommitLoop {
       local: { before: base, after: state, changed, announced },
     });
   }
-}
-
-/**
- * The same command id sent again before the first copy was applied (a retry racing its original)
- * is applied once: the later copies are answered with the first one's outcome.
- */
-function withoutTwins(batch: Pending[]): Pending[] {
-  const first = new Map<string, Pending>();
-  const unique: Pending[] = [];
-  for (const item of batch) {
-    const original = item.ackKey ? first.get(item.ackKey) : undefined;
-    if (!original) {
-      if (item.ackKey) first.set(item.ackKey, item);
-      unique.push(item);
-      continue;
-    }
-    const answer = original.resolve;
-    original.resolve = (outcome) => {
-      answer(outcome);
-      item.resolve(outcome);
-    };
-  }
-  return unique;
 }
