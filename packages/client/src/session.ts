@@ -8,7 +8,6 @@ import type {
   Delta,
   Farewell,
   JoinAck,
-  JoinInput,
   Progress,
   Role,
   ServerToClientEvents,
@@ -19,7 +18,8 @@ import type {
 import { sequence } from '@leadboard/core';
 import { commandId } from './ids.js';
 import { coalesceKey, Outbox } from './outbox.js';
-import { identities, type KeyValueStorage } from './storage.js';
+import { forgetIdentity, joinInput, outboxKey, rememberJoin } from './identity.js';
+import type { KeyValueStorage } from './storage.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,6 +62,11 @@ export interface SessionOptions {
   adopt?: { you: You; snapshot: Snapshot };
 }
 
+/** What a screen's store needs of a live session: a LiveSession, or a stand-in in tests. */
+export type SessionHandle = Pick<LiveSession, 'start' | 'stop' | 'send' | 'forgetIdentity'>;
+
+export type SessionFactory = (options: SessionOptions) => SessionHandle;
+
 const RETRYABLE = new Set(['UNAVAILABLE', 'RATE_LIMITED', 'INTERNAL']);
 const TERMINAL_JOIN = new Set(['NOT_FOUND', 'FORBIDDEN', 'REMOVED', 'LEFT', 'LOCKED', 'INVALID', 'WRONG_PHASE', 'ROOM_FULL']);
 
@@ -87,7 +92,7 @@ export class LiveSession {
   private stopped = false;
 
   constructor(private readonly options: SessionOptions) {
-    this.outbox = new Outbox(options.storage, `leadboard:outbox:${options.code}:${options.role}`);
+    this.outbox = new Outbox(options.storage, outboxKey(options.code, options.role));
     this.socket = options.socket ?? io(options.url ?? '', { autoConnect: false, reconnectionDelayMax: 4000 });
     this.socket.on('connect', () => void this.join());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
@@ -150,24 +155,12 @@ export class LiveSession {
 
   /** Forget a participant's identity on this device (the "leave" action, after the server agreed). */
   forgetIdentity(): void {
-    if (this.options.role === 'participant') identities.forgetParticipant(this.options.storage, this.options.code);
-    if (this.options.role === 'facilitator') identities.forgetFacilitator(this.options.storage, this.options.code);
-  }
-
-  private joinPayload(): JoinInput | null {
-    const { code, role, storage } = this.options;
-    if (role === 'participant') {
-      const saved = identities.participant(storage, code);
-      if (saved) return { code, role, token: saved.token };
-      return this.options.name ? { code, role, name: this.options.name } : null;
-    }
-    const token = this.options.token ?? (role === 'facilitator' ? identities.facilitator(storage, code) : null);
-    return token ? { code, role, token } : null;
+    forgetIdentity(this.options.storage, this.options.code, this.options.role);
   }
 
   private async join(): Promise<void> {
     if (this.joining) return;
-    const payload = this.joinPayload();
+    const payload = joinInput(this.options);
     if (!payload) return this.end({ code: 'FORBIDDEN', message: 'No identity for this workshop on this device.' });
     this.joining = true;
     this.buffered = [];
@@ -185,10 +178,7 @@ export class LiveSession {
       }
       return this.retryLater(() => void this.join(), ack.error.retryAfterMs ?? 1500);
     }
-    if (this.options.role === 'participant' && ack.you.token && ack.you.id) {
-      identities.saveParticipant(this.options.storage, this.options.code, { token: ack.you.token, participantId: ack.you.id, name: this.options.name ?? '' });
-    }
-    if (this.options.role === 'facilitator' && this.options.token) identities.saveFacilitator(this.options.storage, this.options.code, this.options.token);
+    rememberJoin(this.options, ack.you);
     this.you = ack.you;
     this.applySnapshot(ack.snapshot);
     this.setState('live');
@@ -249,7 +239,7 @@ export class LiveSession {
         this.pump();
       }
     }, this.options.ackTimeoutMs ?? 8000);
-    this.socket.emit('command', { id: entry.id, ...entry.draft } as Parameters<ClientToServerEvents['command']>[0], (ack: CommandAck) => {
+    this.socket.emit('command', { id: entry.id, ...entry.draft }, (ack: CommandAck) => {
       if (this.inFlight !== attempt) return;
       if (this.ackTimer) clearTimeout(this.ackTimer);
       this.inFlight = null;

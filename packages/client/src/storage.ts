@@ -33,36 +33,12 @@ export function browserStorage(): KeyValueStorage {
   }
 }
 
-export interface SavedParticipant {
-  token: string;
-  participantId: string;
-  name: string;
-}
-
-function read<T>(storage: KeyValueStorage, key: string): T | null {
+/** A stored JSON value, or null when it is missing or unreadable. */
+export function readJson<T>(storage: KeyValueStorage, key: string): T | null {
   try {
     const raw = storage.getItem(key);
     return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
-}
-
-/** Identities are kept per room code: a token is only ever shown to the room it belongs to. */
-export const identities = {
-  participant: (storage: KeyValueStorage, code: string) => read<SavedParticipant>(storage, `leadboard:participant:${code}`),
-  saveParticipant: (storage: KeyValueStorage, code: string, saved: SavedParticipant) =>
-    storage.setItem(`leadboard:participant:${code}`, JSON.stringify(saved)),
-  forgetParticipant: (storage: KeyValueStorage, code: string) => {
-    storage.removeItem(`leadboard:participant:${code}`);
-    storage.removeItem(`leadboard:outbox:${code}:participant`);
-  },
-  facilitator: (storage: KeyValueStorage, code: string) => read<string>(storage, `leadboard:facilitator:${code}`),
-  saveFacilitator: (storage: KeyValueStorage, code: string, token: string) =>
-    storage.setItem(`leadboard:facilitator:${code}`, JSON.stringify(token)),
-  forgetFacilitator: (storage: KeyValueStorage, code: string) => storage.removeItem(`leadboard:facilitator:${code}`),
-};
-
-export function readJson<T>(storage: KeyValueStorage, key: string): T | null {
-  return read<T>(storage, key);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, createWorkshop, deleteWorkshop, fetchExport, filenameFrom } from './api.js';
+import { HttpError } from '@leadboard/client';
+import { createWorkshop, deleteWorkshop, fetchExport } from './api.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -8,17 +9,6 @@ function respond(status: number, body: BodyInit | null, headers: Record<string, 
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
-
-describe('filenameFrom', () => {
-  it('prefers filename*, then filename, and never returns a path', () => {
-    expect(filenameFrom(`attachment; filename="a.csv"; filename*=UTF-8''r%C3%A9sum%C3%A9.csv`, 'x')).toBe('résumé.csv');
-    expect(filenameFrom('attachment; filename="leadboard-ABC234.md"', 'x')).toBe('leadboard-ABC234.md');
-    expect(filenameFrom('attachment; filename=board.svg', 'x')).toBe('board.svg');
-    expect(filenameFrom('attachment; filename="../../etc/passwd"', 'x')).toBe('passwd');
-    expect(filenameFrom(null, 'fallback.json')).toBe('fallback.json');
-    expect(filenameFrom('attachment', 'fallback.json')).toBe('fallback.json');
-  });
-});
 
 describe('fetchExport', () => {
   it('sends the facilitator key and names the file from the answer', async () => {
@@ -32,20 +22,24 @@ describe('fetchExport', () => {
   it('falls back to a name per format', async () => {
     respond(200, '<svg/>');
     expect((await fetchExport('ABC234', 'k', 'svg')).filename).toBe('leadboard-ABC234.svg');
+    respond(200, '{}');
+    expect((await fetchExport('ABC234', 'k', 'deck')).filename).toBe('leadboard-ABC234.deck.json');
   });
 
-  it('turns a refusal into the server’s message, or a plain one', async () => {
+  it('turns a refusal into the server’s message, or the console’s words for its status', async () => {
     respond(403, JSON.stringify({ error: { code: 'FORBIDDEN', message: 'This key does not control this workshop.' } }), { 'content-type': 'application/json' });
     await expect(fetchExport('ABC234', 'k', 'md')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN', message: 'This key does not control this workshop.' });
-    respond(502, '<html>Bad gateway</html>');
-    await expect(fetchExport('ABC234', 'k', 'png')).rejects.toMatchObject({ status: 502, message: 'The server answered 502.' });
+    respond(403, '<html>Forbidden</html>');
+    await expect(fetchExport('ABC234', 'k', 'md')).rejects.toMatchObject({ message: 'This laptop’s facilitator key does not control this workshop.' });
+    respond(404, '');
+    await expect(fetchExport('ABC234', 'k', 'md')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'This workshop no longer exists.' });
   });
 
   it('says so when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     const error = await fetchExport('ABC234', 'k', 'json').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).code).toBe('OFFLINE');
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ status: 0, code: 'UNAVAILABLE', message: 'Could not reach the server. Check the connection and try again.' });
   });
 });
 

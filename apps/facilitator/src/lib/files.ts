@@ -22,7 +22,7 @@ export async function readLeadboardFile(file: Pick<File, 'size' | 'text' | 'name
   } catch {
     return { kind: 'error', message: `“${file.name}” is not a Leadboard file: it is not JSON. Use the JSON export of a workshop, or a deck file.` };
   }
-  const format = typeof data === 'object' && data !== null && 'format' in data ? (data as { format: unknown }).format : undefined;
+  const format = typeof data === 'object' && data !== null && 'format' in data ? data.format : undefined;
   if (format === EXPORT_FORMAT) {
     const parsed = WorkshopImportSchema.safeParse(data);
     if (!parsed.success) return { kind: 'error', message: `“${file.name}” is a workshop export Leadboard cannot read: ${formatIssues(parsed.error)}.` };

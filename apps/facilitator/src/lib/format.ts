@@ -29,3 +29,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 100) : 0;
 }
+
+/** The join address as people type it: no scheme. */
+export function shortLink(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}

@@ -20,7 +20,7 @@ export const useActionsStore = defineStore('actions', () => {
       if (!ack.ok) errors[key] = ack.error.message;
       return ack;
     } finally {
-      inFlight[key] = inFlight[key]! - 1;
+      inFlight[key] = (inFlight[key] ?? 1) - 1;
       if (inFlight[key] === 0) delete inFlight[key];
     }
   }

@@ -1,8 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { browserStorage, readJson } from '@leadboard/client';
+import { browserStorage, joinLink, readJson, request } from '@leadboard/client';
 import type { JoinAddresses } from '@leadboard/core';
-import { joinLink } from '../lib/keys.js';
 
 const CHOICE_KEY = 'leadboard:host:join-origin';
 
@@ -51,8 +50,8 @@ export const useJoinLinkStore = defineStore('joinLink', () => {
     if (loaded.value) return;
     loaded.value = true;
     try {
-      const res = await fetch('/api/addresses', { headers: { accept: 'application/json' } });
-      if (res.ok) addresses.value = (await res.json()) as JoinAddresses;
+      const res = await request('/api/addresses', { headers: { accept: 'application/json' } });
+      addresses.value = (await res.json()) as JoinAddresses;
     } catch {
       // Without the server's answer, the console's own address is the best guess.
     }

@@ -1,8 +1,8 @@
 import { reactive, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { browserStorage } from '@leadboard/client';
-import { ApiError, deleteWorkshop, fetchExport, saveBlob, type ExportId } from '../lib/api.js';
-import { forgetWorkshop } from '../lib/keys.js';
+import { browserStorage, errorMessage, identities } from '@leadboard/client';
+import { saveBlob } from '@leadboard/client/page';
+import { deleteWorkshop, fetchExport, type ExportId } from '../lib/api.js';
 import { useRoomStore } from './room.js';
 
 /** The facilitator's HTTP actions on the workshop: exports and deletion. */
@@ -15,9 +15,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
   const deleteError = ref<string | null>(null);
   const deleted = ref(false);
 
-  function message(error: unknown): string {
-    return error instanceof ApiError ? error.message : 'Something went wrong; try again.';
-  }
+  const message = (error: unknown) => errorMessage(error, 'Something went wrong; try again.');
 
   async function download(id: ExportId, save: typeof saveBlob = saveBlob): Promise<boolean> {
     exporting[id] = true;
@@ -41,7 +39,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
     try {
       await deleteWorkshop(room.code, room.token);
       deleted.value = true;
-      forgetWorkshop(browserStorage(), room.code);
+      identities.forgetWorkshop(browserStorage(), room.code);
       room.disconnect();
       return true;
     } catch (error) {

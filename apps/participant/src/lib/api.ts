@@ -1,5 +1,6 @@
 import { io } from 'socket.io-client';
-import { identities, type ClientSocket, type KeyValueStorage } from '@leadboard/client';
+import { ackErrorOf, fetchFile, identities, request, type ClientSocket, type HttpWording, type KeyValueStorage } from '@leadboard/client';
+import { saveBlob } from '@leadboard/client/page';
 import type { AckError, JoinAck, Snapshot, WorkshopSummary, You } from '@leadboard/core';
 
 export type { WorkshopSummary };
@@ -7,6 +8,13 @@ export type { WorkshopSummary };
 export type JoinOutcome = { ok: true } | { ok: false; error: AckError };
 
 const OFFLINE: AckError = { code: 'UNAVAILABLE', message: 'Can’t reach the workshop. Check your connection and try again.' };
+
+/** The phone's words for refusals the server did not explain. */
+const WORDING: HttpWording = {
+  0: OFFLINE.message,
+  401: 'This device is no longer allowed to fetch it.',
+  403: 'This device is no longer allowed to fetch it.',
+};
 
 /** The join page's words for each refusal; the server's message where we have nothing better. */
 export function joinErrorMessage(error: AckError, code: string): string {
@@ -33,11 +41,10 @@ export function joinErrorMessage(error: AckError, code: string): string {
 /** The public summary of a room, or the reason there is none. */
 export async function fetchWorkshop(code: string, signal?: AbortSignal): Promise<{ ok: true; summary: WorkshopSummary } | { ok: false; error: AckError }> {
   try {
-    const res = await fetch(`/api/workshops/${encodeURIComponent(code)}`, { signal, headers: { accept: 'application/json' } });
-    if (res.ok) return { ok: true, summary: (await res.json()) as WorkshopSummary };
-    return { ok: false, error: await errorOf(res) };
-  } catch {
-    return { ok: false, error: OFFLINE };
+    const res = await request(`/api/workshops/${encodeURIComponent(code)}`, { signal, headers: { accept: 'application/json' } }, WORDING);
+    return { ok: true, summary: (await res.json()) as WorkshopSummary };
+  } catch (error) {
+    return { ok: false, error: ackErrorOf(error, WORDING) };
   }
 }
 
@@ -89,42 +96,16 @@ export async function joinAsNew(code: string, name: string, storage: KeyValueSto
 
 /** Fetch the participant's own summary and hand it to the browser as a download. */
 export async function downloadSummary(code: string, token: string): Promise<JoinOutcome> {
-  let res: Response;
   try {
-    res = await fetch(`/api/workshops/${encodeURIComponent(code)}/my-summary`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/markdown' },
-    });
-  } catch {
-    return { ok: false, error: OFFLINE };
+    const { blob, filename } = await fetchFile(
+      `/api/workshops/${encodeURIComponent(code)}/my-summary`,
+      { headers: { authorization: `Bearer ${token}`, accept: 'text/markdown' } },
+      `leadboard-${code}-summary.md`,
+      { wording: WORDING, type: 'text/markdown;charset=utf-8' },
+    );
+    saveBlob(blob, filename);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: ackErrorOf(error, WORDING) };
   }
-  if (!res.ok) return { ok: false, error: await errorOf(res) };
-  const blob = await res.blob();
-  const url = URL.createObjectURL(new Blob([blob], { type: 'text/markdown;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filenameOf(res.headers.get('content-disposition')) ?? `leadboard-${code}-summary.md`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return { ok: true };
-}
-
-export function filenameOf(disposition: string | null): string | null {
-  const match = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
-  const name = match?.[1]?.trim();
-  return name && /^[\w.-]+$/.test(name) ? name : null;
-}
-
-async function errorOf(res: Response): Promise<AckError> {
-  try {
-    const body = (await res.json()) as { error?: Partial<AckError> };
-    if (body.error?.code && body.error.message) return body.error as AckError;
-  } catch {
-    // Not JSON: fall through to a message from the status.
-  }
-  if (res.status === 404) return { code: 'NOT_FOUND', message: 'Not found.' };
-  if (res.status === 401 || res.status === 403) return { code: 'FORBIDDEN', message: 'This device is no longer allowed to fetch it.' };
-  if (res.status === 429) return { code: 'RATE_LIMITED', message: 'Too many requests; wait a moment and try again.' };
-  return { code: 'UNAVAILABLE', message: `The server answered ${res.status}. Try again in a moment.` };
 }

@@ -1,4 +1,5 @@
 import { isValidCode, normalizeCode } from '@leadboard/core';
+export { joinPath } from '@leadboard/client';
 
 /** Where the page is: the join form (maybe with a code from the QR link) or the facilitator's preview. */
 export type Route =
@@ -15,11 +16,6 @@ export function parseRoute(pathname: string, hash: string): Route {
   }
   if (parts[0] === 'join' || parts[0] === 'preview') return { kind: 'join', code: isValidCode(code) ? code : '' };
   return { kind: 'join', code: '' };
-}
-
-/** The address a joined phone shows, so a reload or a reopened tab comes back to the same room. */
-export function joinPath(code: string): string {
-  return `/join/${code}`;
 }
 
 function safeDecode(part: string): string {

@@ -45,7 +45,7 @@ const NOT_JOINED: CommandAck = { ok: false, error: { code: 'FORBIDDEN', message:
  */
 export const useRoomStore = defineStore('room', () => {
   const device = useDeviceStore();
-  const mirror = reactive(emptyMirror()) as RoomMirror;
+  const mirror: RoomMirror = reactive(emptyMirror());
   const overlay = markRaw(new Overlay());
   const code = ref('');
   const role = ref<'participant' | 'stage'>('participant');
