@@ -11,7 +11,7 @@ import { serveApps, type AppDirs } from './http/static.js';
 import { workshopRoutes } from './http/workshops.js';
 import { RoomService } from './rooms/service.js';
 import { deviceOf } from './security/device.js';
-import { RateLimiter } from './security/rate-limit.js';
+import { Limit, type LimitOptions } from './security/limits.js';
 import { newId } from './security/tokens.js';
 import type { Broadcaster } from './socket/broadcaster.js';
 import { attachSockets, type SocketOptions } from './socket/index.js';
@@ -33,6 +33,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   clock?: () => number;
   limits?: SocketOptions['limits'] & { createsPerIpPerMinute?: number };
+  /** Per-IP limits counted in Redis, shared by every process on it; absent, each process counts alone. */
+  sharedLimits?: Omit<LimitOptions, 'name'>;
   /** A room nobody used for this long, with no socket on this process, leaves memory (default 10 minutes). */
   idleMs?: number;
   /** Development: Vite serves the apps and injects inline scripts, so no CSP. */
@@ -94,6 +96,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
     clock,
     trustProxy: deps.trustProxy,
     limits: deps.limits,
+    shared: deps.sharedLimits,
   });
 
   http.disable('x-powered-by');
@@ -147,7 +150,7 @@ export function createApp(httpServer: HttpServer, deps: AppDeps): App {
   const perMinute = deps.limits?.createsPerIpPerMinute ?? 30;
   const lan = deps.lan ?? (() => []);
   http.use(addressRoutes({ publicUrl: deps.publicUrl, lan }));
-  http.use(workshopRoutes({ rooms, broadcaster, publicUrl: deps.publicUrl, lan, createsPerIp: new RateLimiter(perMinute, perMinute / 60, clock), clock }));
+  http.use(workshopRoutes({ rooms, broadcaster, publicUrl: deps.publicUrl, lan, createsPerIp: new Limit({ burst: perMinute, perSecond: perMinute / 60 }, { ...deps.sharedLimits, name: 'creates' }), clock }));
   http.use('/api', (_req, res) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such endpoint.' } });
   });

@@ -7,6 +7,8 @@ export interface Config {
   trustProxy: boolean;
   allowedOrigins: string[];
   logLevel: string;
+  /** Prefix of the shared limit counters in Redis, for several deployments on one Redis. */
+  limitsNamespace: string;
   dev: boolean;
 }
 
@@ -21,6 +23,7 @@ export function readConfig(env: Record<string, string | undefined>, argv: string
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? 'info',
+    limitsNamespace: env.LIMITS_NAMESPACE ?? '',
     dev: argv.includes('--dev'),
   };
 }

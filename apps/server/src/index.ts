@@ -19,8 +19,11 @@ const appsRoot = resolve(here, '../..');
 
 let store: RoomStore;
 let adapter;
+let sharedLimits;
 if (config.redisUrl) {
-  store = await RedisRoomStore.connect(config.redisUrl);
+  const redisStore = await RedisRoomStore.connect(config.redisUrl);
+  store = redisStore;
+  sharedLimits = { redis: redisStore.client, namespace: config.limitsNamespace };
   const adapterClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   adapterClient.on('error', (error) => log.warn({ err: error.message }, 'adapter connection to Redis failed; retrying'));
   adapter = createAdapter(adapterClient);
@@ -42,6 +45,7 @@ const app = createApp(httpServer, {
   lan,
   trustProxy: config.trustProxy,
   allowedOrigins: config.allowedOrigins,
+  sharedLimits,
   dev: config.dev,
 });
 if (config.dev) {

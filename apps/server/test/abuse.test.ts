@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
@@ -98,4 +99,31 @@ describe('join guessing', () => {
     for (const p of phones) p.close();
     await venue.close();
   }, 60_000);
+});
+
+describe('limits shared over Redis', () => {
+  it('counts one IP’s failed joins across server processes: a second process does not start a fresh budget', async () => {
+    const limits = { failedJoinBurstPerIp: 10, failedJoinsPerIpPerSecond: 0.1 };
+    const shared = { namespace: `${randomUUID()}:` };
+    const a = await startServer({ store: 'redis', limits, sharedLimits: shared });
+    const b = await startServer({ store: 'redis', limits, sharedLimits: shared });
+    const alone = await startServer({ store: 'redis', limits });
+    const guess = async (url: string, n: number) => {
+      const device = new TestClient(url);
+      const outcomes: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const ack = await device.join({ code: `ZZ${String(i).padStart(3, '0')}Q`, role: 'participant', name: 'G' });
+        outcomes.push(ack.ok ? 'ok' : ack.error.code);
+      }
+      device.close();
+      return outcomes;
+    };
+    expect(await guess(a.url, 6)).toEqual(Array(6).fill('NOT_FOUND'));
+    // Four more failures fill the shared budget of ten; then this IP waits, on every process of that Redis.
+    expect(await guess(b.url, 6)).toEqual([...Array(4).fill('NOT_FOUND'), 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(await guess(a.url, 1)).toEqual(['RATE_LIMITED']);
+    // A deployment with its own namespace on the same Redis keeps its own count.
+    expect(await guess(alone.url, 6)).toEqual(Array(6).fill('NOT_FOUND'));
+    for (const server of [a, b, alone]) await server.close();
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
@@ -20,9 +21,12 @@ export interface TestServer {
 }
 
 export async function startServer(options: { store?: 'memory' | 'redis' } & Omit<Partial<AppDeps>, 'store'> = {}): Promise<TestServer> {
-  const store = options.store === 'redis' ? await RedisRoomStore.connect(testRedisUrl()) : new MemoryRoomStore();
+  const redis = options.store === 'redis' ? await RedisRoomStore.connect(testRedisUrl()) : null;
+  const store = redis ?? new MemoryRoomStore();
+  // On Redis, per-IP limits are shared as in production, under a namespace of this server's own unless a test shares one.
+  const sharedLimits = redis ? { redis: redis.client, namespace: `${randomUUID()}:`, ...options.sharedLimits } : undefined;
   const httpServer = createServer();
-  const app = createApp(httpServer, { log: pino({ level: 'silent' }), ...options, store });
+  const app = createApp(httpServer, { log: pino({ level: 'silent' }), ...options, sharedLimits, store });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {

@@ -5,7 +5,7 @@ import type { RoomService } from '../rooms/service.js';
 import type { CreatedRoom } from '../rooms/workshops.js';
 import type { Broadcaster } from '../socket/broadcaster.js';
 import { hashToken } from '../security/tokens.js';
-import type { RateLimiter } from '../security/rate-limit.js';
+import type { Limit } from '../security/limits.js';
 import { bearerToken } from './auth.js';
 import { sendError } from './errors.js';
 import { exportRequest, sendExport, sendMySummary } from './export.js';
@@ -19,7 +19,7 @@ export interface WorkshopRouteDeps {
   /** This machine's LAN origins, for join links phones can open. */
   lan: () => string[];
   /** Workshops created per client IP. */
-  createsPerIp: RateLimiter;
+  createsPerIp: Limit;
   clock: () => number;
 }
 
@@ -46,8 +46,8 @@ async function facilitatorRoom(req: Request, res: Response, rooms: RoomService):
 export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   const router = Router();
 
-  const limited = (req: Request, res: Response): boolean => {
-    const wait = deps.createsPerIp.take(req.ip ?? 'unknown');
+  const limited = async (req: Request, res: Response): Promise<boolean> => {
+    const wait = await deps.createsPerIp.take(req.ip ?? 'unknown');
     if (wait > 0) sendError(res, 'RATE_LIMITED', 'Too many workshops created; wait a moment.', wait);
     return wait > 0;
   };
@@ -63,7 +63,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   };
 
   router.post('/api/workshops', async (req, res) => {
-    if (limited(req, res)) return;
+    if (await limited(req, res)) return;
     const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
     const { title, teams, deck, cards, starBudget, selfSelectTeams, namedExport, anonymous } = parsed.data;
@@ -74,7 +74,7 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
   });
 
   router.post('/api/workshops/import', async (req, res) => {
-    if (limited(req, res)) return;
+    if (await limited(req, res)) return;
     const query = ImportQuerySchema.safeParse(req.query);
     if (!query.success) return sendError(res, 'INVALID', formatIssues(query.error));
     const parsed = WorkshopImportSchema.safeParse(req.body);

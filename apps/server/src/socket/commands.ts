@@ -1,18 +1,18 @@
 import { CommandSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
-import type { RateLimiter } from '../security/rate-limit.js';
+import type { Limit } from '../security/limits.js';
 import { invalid, refusal, reply } from './ack.js';
 import type { IoSocket } from './types.js';
 
 export interface CommandDeps {
   rooms: RoomService;
   /** Commands per connection: a flood is answered RATE_LIMITED, never disconnected. */
-  commandsPerSocket: RateLimiter;
+  commandsPerSocket: Limit;
 }
 
 export function commandHandler(socket: IoSocket, deps: CommandDeps) {
   return async (payload: unknown, ack: unknown) => {
-    const wait = deps.commandsPerSocket.take(socket.id);
+    const wait = await deps.commandsPerSocket.take(socket.id);
     if (wait > 0) return reply(ack, refusal('RATE_LIMITED', 'Slow down a little.', wait));
     const { code, actor, actorKey } = socket.data;
     if (!code || !actor || !actorKey) return reply(ack, refusal('FORBIDDEN', 'Join a workshop first.'));

@@ -3,7 +3,7 @@ import { RULES, type Ack } from '@leadboard/core';
 import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
 import { deviceHash, deviceOf } from '../security/device.js';
-import { RateLimiter } from '../security/rate-limit.js';
+import { Limit, type LimitOptions } from '../security/limits.js';
 import { reply, refusal } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { commandHandler } from './commands.js';
@@ -26,6 +26,8 @@ export interface SocketOptions {
     failedJoinsPerIpPerSecond?: number;
     failedJoinBurstPerIp?: number;
   };
+  /** Where per-IP limits are counted, shared by every process (docs/reliability.md); else in this process. */
+  shared?: Omit<LimitOptions, 'name'>;
 }
 
 const KNOWN_EVENTS = new Set(['join', 'command', 'sync']);
@@ -56,10 +58,11 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     rooms: options.rooms,
     broadcaster,
     clock,
-    joinsPerIp: new RateLimiter(limits.joinBurstPerIp ?? 2000, limits.joinsPerIpPerSecond ?? 100, clock),
+    joinsPerIp: new Limit({ burst: limits.joinBurstPerIp ?? 2000, perSecond: limits.joinsPerIpPerSecond ?? 100 }, { ...options.shared, name: 'joins' }),
     // Generous: a venue of a thousand phones shares one IP, and people mistype codes.
-    failuresPerIp: new RateLimiter(limits.failedJoinBurstPerIp ?? 200, limits.failedJoinsPerIpPerSecond ?? 2, clock),
-    commandsPerSocket: new RateLimiter(limits.commandBurst ?? 40, limits.commandsPerSecond ?? 20, clock),
+    failuresPerIp: new Limit({ burst: limits.failedJoinBurstPerIp ?? 200, perSecond: limits.failedJoinsPerIpPerSecond ?? 2 }, { ...options.shared, name: 'failed-joins' }),
+    // A connection lives on one process: counted there.
+    commandsPerSocket: new Limit({ burst: limits.commandBurst ?? 40, perSecond: limits.commandsPerSecond ?? 20 }, { name: 'commands' }),
   };
   options.rooms.events.on((event) => broadcaster.advanced(event));
 
@@ -108,7 +111,7 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     });
     socket.on('disconnect', () => {
       metrics.connections.dec();
-      deps.commandsPerSocket.forget(socket.id);
+      void deps.commandsPerSocket.forget(socket.id);
       if (socket.data.code && socket.data.actor?.role === 'participant') broadcaster.presenceChanged(socket.data.code);
     });
   });

@@ -3,7 +3,7 @@ import { progressOf, viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import { hashToken, newToken } from '../security/tokens.js';
-import type { RateLimiter } from '../security/rate-limit.js';
+import type { Limit } from '../security/limits.js';
 import { StoreUnavailableError } from '../store/types.js';
 import type { Broadcaster } from './broadcaster.js';
 import { invalid, refusal, reply } from './ack.js';
@@ -14,9 +14,9 @@ export interface SessionDeps {
   rooms: RoomService;
   broadcaster: Broadcaster;
   /** Every join attempt, per client IP: generous, a venue shares one IP. */
-  joinsPerIp: RateLimiter;
+  joinsPerIp: Limit;
   /** Failed join attempts (unknown code, wrong key), per client IP: guessing is slow. */
-  failuresPerIp: RateLimiter;
+  failuresPerIp: Limit;
   clock: () => number;
 }
 
@@ -41,12 +41,12 @@ export async function snapshotFor(deps: SessionDeps, code: string, audience: Aud
 export function joinHandler(socket: IoSocket, deps: SessionDeps) {
   const failed = (message: string, code: 'NOT_FOUND' | 'FORBIDDEN') => {
     socket.data.failedJoins++;
-    deps.failuresPerIp.take(socket.data.ip);
+    void deps.failuresPerIp.take(socket.data.ip);
     return refusal(code, message);
   };
 
   return async (payload: unknown, ack: unknown) => {
-    const wait = Math.max(deps.joinsPerIp.take(socket.data.ip), deps.failuresPerIp.peek(socket.data.ip));
+    const wait = Math.max(await deps.joinsPerIp.take(socket.data.ip), await deps.failuresPerIp.peek(socket.data.ip));
     if (wait > 0 || socket.data.failedJoins >= MAX_FAILED_JOINS_PER_SOCKET) {
       return reply(ack, refusal('RATE_LIMITED', 'Too many attempts; wait a moment and try again.', Math.max(wait, 30_000)));
     }

@@ -82,6 +82,11 @@ export class RedisRoomStore implements RoomStore {
     redis.defineCommand('lbCommit', { numberOfKeys: 3, lua: COMMIT });
   }
 
+  /** The connection, for what else keeps its state in this Redis (the shared rate limits). */
+  get client(): Redis {
+    return this.redis;
+  }
+
   /** Connect to a Redis URL with fail-fast options; resolves once the connection is ready. */
   static async connect(url: string): Promise<RedisRoomStore> {
     const redis = new Redis(url, { ...STORE_CLIENT_OPTIONS, lazyConnect: true });
