@@ -3,6 +3,8 @@ export interface Config {
   port: number;
   host: string;
   redisUrl: string | undefined;
+  /** REDIS_URL names seed nodes of a Redis Cluster (comma-separated). */
+  redisCluster: boolean;
   publicUrl: string | undefined;
   trustProxy: boolean;
   allowedOrigins: string[];
@@ -19,6 +21,7 @@ export function readConfig(env: Record<string, string | undefined>, argv: string
     port,
     host: env.HOST ?? '0.0.0.0',
     redisUrl: env.REDIS_URL || undefined,
+    redisCluster: env.REDIS_CLUSTER === '1' || env.REDIS_CLUSTER === 'true',
     publicUrl: env.PUBLIC_URL || undefined,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

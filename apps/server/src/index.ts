@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
 import pino from 'pino';
 import { createApp } from './app.js';
 import { banner } from './banner.js';
@@ -10,6 +9,7 @@ import { lanOrigins } from './http/addresses.js';
 import { readConfig } from './config.js';
 import { MemoryRoomStore } from './store/memory.js';
 import { RedisRoomStore } from './store/redis.js';
+import { connectRedis, redisTarget } from './store/redis-connection.js';
 import type { RoomStore } from './store/types.js';
 
 const config = readConfig(process.env, process.argv);
@@ -21,13 +21,14 @@ let store: RoomStore;
 let adapter;
 let sharedLimits;
 if (config.redisUrl) {
-  const redisStore = await RedisRoomStore.connect(config.redisUrl);
+  const target = redisTarget(config.redisUrl, config.redisCluster);
+  const redisStore = await RedisRoomStore.connect(target);
   store = redisStore;
   sharedLimits = { redis: redisStore.client, namespace: config.limitsNamespace };
-  const adapterClient = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const adapterClient = connectRedis(target, { maxRetriesPerRequest: null });
   adapterClient.on('error', (error) => log.warn({ err: error.message }, 'adapter connection to Redis failed; retrying'));
   adapter = createAdapter(adapterClient);
-  log.info('Store: Redis. Several server processes can share this Redis.');
+  log.info(target.cluster ? `Store: Redis Cluster (seeds ${target.urls.length}). Several server processes can share it.` : 'Store: Redis. Several server processes can share this Redis.');
 } else {
   store = new MemoryRoomStore();
   log.warn('Store: embedded, in memory. One process only, and nothing survives a restart. Set REDIS_URL to use Redis.');

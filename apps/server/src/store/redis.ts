@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions, type Result } from 'ioredis';
+import type { Cluster, Redis, RedisOptions, Result } from 'ioredis';
+import { connectRedis, type RedisTarget } from './redis-connection.js';
 import type { PartKey } from '@leadboard/core';
 import { StoreUnavailableError, type CommitRequest, type CommitResult, type RoomStore, type StoredRoom } from './types.js';
 
@@ -77,19 +78,20 @@ function isReplyError(error: unknown): boolean {
 export class RedisRoomStore implements RoomStore {
   readonly kind = 'redis';
 
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: Redis | Cluster) {
     redis.defineCommand('lbCreate', { numberOfKeys: 3, lua: CREATE });
     redis.defineCommand('lbCommit', { numberOfKeys: 3, lua: COMMIT });
   }
 
   /** The connection, for what else keeps its state in this Redis (the shared rate limits). */
-  get client(): Redis {
+  get client(): Redis | Cluster {
     return this.redis;
   }
 
   /** Connect to a Redis URL with fail-fast options; resolves once the connection is ready. */
-  static async connect(url: string): Promise<RedisRoomStore> {
-    const redis = new Redis(url, { ...STORE_CLIENT_OPTIONS, lazyConnect: true });
+  static async connect(where: string | RedisTarget): Promise<RedisRoomStore> {
+    const target = typeof where === 'string' ? { urls: [where], cluster: false } : where;
+    const redis = connectRedis(target, { ...STORE_CLIENT_OPTIONS, lazyConnect: true });
     redis.on('error', () => {
       // Reconnection is automatic; commands meanwhile fail fast and are reported as UNAVAILABLE.
     });
