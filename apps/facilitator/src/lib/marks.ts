@@ -18,7 +18,7 @@ export interface BoardMarks {
 
 export function useBoardMarks(): BoardMarks {
   const room = useRoomStore();
-  const numbers = computed(() => new Map(room.visible.map((s) => [s.id, s.number])));
+  const numbers = computed(() => room.numbers);
   const marked = computed(() => (room.view ? placementCards(room.view).length >= MARKS_FROM : false));
   return { marked, numbers };
 }

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { MemoryStorage } from '@leadboard/client';
-import { useRoomStore } from '../stores/room.js';
-import { FakeSession } from '../test/session.js';
+import type { FakeSession } from '@leadboard/client/testing';
+import { connectedRoom } from '../test/session.js';
 import ActionButton from './ActionButton.vue';
 
 let pinia: ReturnType<typeof createPinia>;
@@ -11,8 +10,7 @@ let fake: FakeSession;
 beforeEach(() => {
   pinia = createPinia();
   setActivePinia(pinia);
-  fake = new FakeSession();
-  useRoomStore().connect({ code: 'ABC234', role: 'facilitator', token: 'k', storage: new MemoryStorage(), createSession: fake.factory });
+  fake = connectedRoom().session;
 });
 
 describe('ActionButton', () => {

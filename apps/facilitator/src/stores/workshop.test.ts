@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { identities, MemoryStorage } from '@leadboard/client';
-import { FakeSession } from '../test/session.js';
-import { useRoomStore } from './room.js';
+import { identities } from '@leadboard/client';
+import type { FakeSession } from '@leadboard/client/testing';
+import { connectedRoom } from '../test/session.js';
 import { useWorkshopStore } from './workshop.js';
 
 let fake: FakeSession;
 
 beforeEach(() => {
   setActivePinia(createPinia());
-  fake = new FakeSession();
-  useRoomStore().connect({ code: 'ABC234', role: 'facilitator', token: 'fac-key', storage: new MemoryStorage(), createSession: fake.factory });
+  fake = connectedRoom().session;
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -23,7 +22,7 @@ describe('workshop store: exports', () => {
     const workshop = useWorkshopStore();
     const done = workshop.download('md', save);
     expect(workshop.exporting.md).toBe(true);
-    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234/export?format=md', { headers: { authorization: 'Bearer fac-key' } });
+    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234/export?format=md', { headers: { authorization: 'Bearer key' } });
     release(new Response('# Report', { status: 200, headers: { 'content-disposition': 'attachment; filename="leadboard-ABC234.md"' } }));
     expect(await done).toBe(true);
     expect(workshop.exporting.md).toBe(false);
@@ -44,15 +43,15 @@ describe('workshop store: exports', () => {
 describe('workshop store: delete', () => {
   it('deletes with the key, forgets it on this browser and disconnects', async () => {
     localStorage.clear();
-    identities.saveFacilitator(localStorage, 'ABC234', 'fac-key');
+    identities.saveFacilitator(localStorage, 'ABC234', 'key');
     const fetch = vi.fn(async () => new Response(null, { status: 204 }));
     vi.stubGlobal('fetch', fetch);
     const workshop = useWorkshopStore();
     expect(await workshop.remove()).toBe(true);
-    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234', { method: 'DELETE', headers: { authorization: 'Bearer fac-key' } });
+    expect(fetch).toHaveBeenCalledWith('/api/workshops/ABC234', { method: 'DELETE', headers: { authorization: 'Bearer key' } });
     expect(workshop.deleted).toBe(true);
     expect(identities.facilitator(localStorage, 'ABC234')).toBeNull();
-    expect(fake.stop).toHaveBeenCalled();
+    expect(fake.stops).toBe(1);
   });
 
   it('keeps everything when the delete is refused', async () => {
@@ -61,6 +60,6 @@ describe('workshop store: delete', () => {
     expect(await workshop.remove()).toBe(false);
     expect(workshop.deleted).toBe(false);
     expect(workshop.deleteError).toBe('This key does not control this workshop.');
-    expect(fake.stop).not.toHaveBeenCalled();
+    expect(fake.stops).toBe(0);
   });
 });

@@ -43,7 +43,7 @@ describe('RoomScreen', () => {
     await wrapper.get('[data-testid=star]').trigger('click');
     expect(wrapper.get('[data-testid=star]').attributes('aria-pressed')).toBe('true');
     expect(wrapper.get('[data-testid=star]').text()).toContain('2 of 3 left');
-    room.session!.answerNext();
+    room.session!.answer();
     await flushPromises();
     expect(room.state.stars[room.state.ballots[ana]!]).toHaveLength(1);
   });

@@ -30,7 +30,7 @@ describe('votes, stars and placements as the phone shows them', () => {
     expect(ballot.done).toBe(1);
     expect(ballot.vote(ids[0]!)).toEqual({ x: 0.7, y: 0.2 });
     expect(ballot.unsent).toBe(1);
-    room.session!.answerNext();
+    room.session!.answer();
     await tick();
     expect(ballot.unsent).toBe(0);
     expect(room.state.votes[room.state.ballots[ana]!]).toEqual({ [ids[0]!]: { x: 0.7, y: 0.2 } });
@@ -42,7 +42,7 @@ describe('votes, stars and placements as the phone shows them', () => {
     room.facilitator({ type: 'votes.reveal', revealed: true });
     const ack = ballot.setVote(ids[1]!, { x: 0.1, y: 0.1 });
     expect(ballot.done).toBe(1);
-    room.session!.answerNext();
+    room.session!.answer();
     expect((await ack).ok).toBe(false);
     expect(ballot.done).toBe(0);
   });
@@ -53,11 +53,11 @@ describe('votes, stars and placements as the phone shows them', () => {
     void ballot.toggleStar(ids[1]!);
     expect(ballot.starsLeft).toBe(0);
     expect([ballot.starred(ids[0]!), ballot.starred(ids[1]!), ballot.starred(ids[2]!)]).toEqual([true, true, false]);
-    room.session!.answerNext();
-    room.session!.answerNext();
+    room.session!.answer();
+    room.session!.answer();
     void ballot.toggleStar(ids[0]!);
     expect(ballot.starsLeft).toBe(1);
-    room.session!.answerNext();
+    room.session!.answer();
     await tick();
     expect(room.state.stars[room.state.ballots[ana]!]).toEqual([ids[1]]);
     expect(ballot.starsLeft).toBe(1);
@@ -71,7 +71,7 @@ describe('votes, stars and placements as the phone shows them', () => {
     void board.place(ids[0]!, { x: 0.9, y: 0.9 });
     expect(board.position(ids[0]!)).toEqual({ x: 0.9, y: 0.9 });
     expect(board.placed).toBe(1);
-    room.session!.answerNext();
+    room.session!.answer();
     await tick();
     room.run({ role: 'participant', participantId: bob }, { type: 'placement.set', scenarioId: ids[0]!, x: 0.2, y: 0.3 });
     expect(board.position(ids[0]!)).toEqual({ x: 0.2, y: 0.3 });

@@ -27,8 +27,8 @@ export const useBallotStore = defineStore('ballot', () => {
     return myStars.value.includes(scenarioId);
   }
 
-  const done = computed(() => room.scenarios.filter((s) => vote(s.id) !== null).length);
-  const starsSpent = computed(() => room.scenarios.filter((s) => starred(s.id)).length);
+  const done = computed(() => room.visible.filter((s) => vote(s.id) !== null).length);
+  const starsSpent = computed(() => room.visible.filter((s) => starred(s.id)).length);
   const starsLeft = computed(() => Math.max(0, budget.value - starsSpent.value));
   const unsent = computed(() => room.overlay.waiting('vote:').length + room.overlay.waiting('star:').length);
 

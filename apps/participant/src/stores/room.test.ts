@@ -32,7 +32,7 @@ describe('the room store', () => {
     expect(store.myTeam?.name).toBe('Owls');
     expect(store.phase).toBe('scenarios');
     expect(store.people.map((p) => p.name)).toEqual(['Ana', 'Bob']);
-    expect(store.scenarios.map((s) => [store.numbers.get(s.id), s.text])).toEqual([[1, 'Shared one'], [2, 'Ours']]);
+    expect(store.visible.map((s) => [store.numbers.get(s.id), s.text])).toEqual([[1, 'Shared one'], [2, 'Ours']]);
     expect(store.readOnly).toBe(false);
   });
 
@@ -50,7 +50,7 @@ describe('the room store', () => {
     const store = started();
     expect(store.locked).toBe(false);
     room.facilitator({ type: 'timer.start', seconds: 5 });
-    room.now += 10_000;
+    room.tick(10_000);
     room.session!.snapshot();
     expect(store.locked).toBe(true);
   });
@@ -58,9 +58,9 @@ describe('the room store', () => {
   it('sends commands through the session and resolves with the acknowledgement', async () => {
     const store = started();
     const ack = store.send({ type: 'team.choose', teamId: room.teamId('Larks') });
-    expect(room.session!.sent.map((s) => s.draft.type)).toEqual(['team.choose']);
+    expect(room.session!.sent.map((d) => d.type)).toEqual(['team.choose']);
     expect(store.mirror.pending).toBe(1);
-    room.session!.answerNext();
+    room.session!.answer();
     expect(await ack).toEqual({ ok: true, result: {} });
     expect(store.myTeam?.name).toBe('Larks');
     expect(store.mirror.pending).toBe(0);
@@ -71,12 +71,12 @@ describe('the room store', () => {
     const session = room.session!;
     const leaving = store.leave();
     await Promise.resolve();
-    expect(session.sent.map((s) => s.draft.type)).toEqual(['participant.leave']);
-    session.answerNext();
+    expect(session.sent.map((d) => d.type)).toEqual(['participant.leave']);
+    session.answer();
     await leaving;
     expect(room.state.participants[ana]!.status).toBe('left');
     expect(identities.participant(room.storage, room.code)).toBeNull();
-    expect(session.stopped).toBe(true);
+    expect(session.stops).toBe(1);
     expect(store.active).toBe(false);
     expect(store.view).toBeNull();
   });

@@ -12,8 +12,8 @@ export const useTeamBoardStore = defineStore('teamBoard', () => {
   const cards = computed<Scenario[]>(() => {
     const id = teamId.value;
     if (!id) return [];
-    const own = room.scenarios.filter((s) => s.teamId === id);
-    const shared = room.scenarios.filter((s) => s.teamId === null);
+    const own = room.visible.filter((s) => s.teamId === id);
+    const shared = room.visible.filter((s) => s.teamId === null);
     return [...own, ...shared];
   });
 

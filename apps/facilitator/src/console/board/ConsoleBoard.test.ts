@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { partKey } from '@leadboard/core';
 import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
 import ConsoleBoard from './ConsoleBoard.vue';
@@ -30,7 +29,7 @@ function workshop() {
 describe('ConsoleBoard', () => {
   it('draws every team placement as a card, with the team legend', async () => {
     const { w } = workshop();
-    await connectedRoom(w.snapshot());
+    connectedRoom(w);
     const wrapper = mount(ConsoleBoard, { global: { plugins: [pinia] } });
     expect(wrapper.findAll('.lb-card')).toHaveLength(1);
     expect(wrapper.find('.lb-card title').text()).toBe('Red: Budget overrun by Friday');
@@ -40,12 +39,10 @@ describe('ConsoleBoard', () => {
 
   it('shows no votes before the reveal, then the focused card’s dots and cloud', async () => {
     const { w, s1 } = workshop();
-    const { fake } = await connectedRoom(w.snapshot());
+    const { server } = connectedRoom(w);
     const wrapper = mount(ConsoleBoard, { props: { focus: s1 }, global: { plugins: [pinia] } });
     expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
-    w.must('facilitator', { type: 'votes.reveal', revealed: true });
-    const votes = Object.keys(w.state.votes).map((id) => [partKey('votes', id), w.state.votes[id]] as [string, unknown]);
-    fake.sink.changes([['meta', w.state.meta], ...votes], 2);
+    server.run('facilitator', { type: 'votes.reveal', revealed: true });
     await wrapper.vm.$nextTick();
     expect(wrapper.findAll('.lb-dot')).toHaveLength(2);
     expect(wrapper.findAll('.lb-cloud')).toHaveLength(1);
@@ -54,13 +51,11 @@ describe('ConsoleBoard', () => {
 
   it('moves a card live when a team moves it', async () => {
     const { w, ana, s1 } = workshop();
-    const { fake } = await connectedRoom(w.snapshot());
+    const { server } = connectedRoom(w);
     const wrapper = mount(ConsoleBoard, { global: { plugins: [pinia] } });
     expect(wrapper.find('.lb-card').attributes('transform')).toBe('translate(700 250)');
-    w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
-    w.must(ana, { type: 'placement.set', scenarioId: s1, x: 0.5, y: 0.5 });
-    const key = Object.keys(w.state.placements)[0]!;
-    fake.sink.changes([[partKey('placements', key), w.state.placements[key]]], 3);
+    server.run('facilitator', { type: 'phase.set', phase: 'discuss' });
+    server.run(ana, { type: 'placement.set', scenarioId: s1, x: 0.5, y: 0.5 });
     await wrapper.vm.$nextTick();
     expect(wrapper.find('.lb-card').attributes('transform')).toBe('translate(500 500)');
     expect(wrapper.find('.lb-shift').exists()).toBe(true);

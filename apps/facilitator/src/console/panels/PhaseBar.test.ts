@@ -15,7 +15,7 @@ describe('PhaseBar', () => {
   it('marks the current phase and moves forward, back, or straight to a phase', async () => {
     const w = new Workshop();
     w.must('facilitator', { type: 'phase.set', phase: 'place' });
-    const { fake } = await connectedRoom(w.snapshot());
+    const { session: fake } = connectedRoom(w);
     const wrapper = mount(PhaseBar, { global: { plugins: [pinia] } });
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Place');
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Put your team’s cards on the board.');
@@ -23,11 +23,14 @@ describe('PhaseBar', () => {
     expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'vote' });
     fake.answer();
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.attributes('aria-label') === 'Back to Scenarios')!.trigger('click');
-    expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'scenarios' });
+    expect(wrapper.get('[aria-current="step"]').text()).toContain('Vote');
+    await wrapper.findAll('button').find((b) => b.attributes('aria-label') === 'Back to Place')!.trigger('click');
+    expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'place' });
     fake.answer();
     await flushPromises();
+    expect(wrapper.get('[aria-current="step"]').text()).toContain('Place');
     await wrapper.get('[data-phase="discuss"]').trigger('click');
+    // While a move is on its way, no other can start.
     expect(wrapper.get('[data-phase="vote"]').attributes('disabled')).toBeDefined();
     expect(fake.sent.at(-1)).toEqual({ type: 'phase.set', phase: 'discuss' });
   });

@@ -18,7 +18,7 @@ describe('TimerPanel', () => {
     w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
     w.must('facilitator', { type: 'timer.start', seconds: 90 });
     vi.useFakeTimers({ now: w.now });
-    const { fake } = await connectedRoom(w.snapshot());
+    const { session: fake } = connectedRoom(w);
     const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
     expect(wrapper.get('[data-testid="timer"]').text()).toBe('1:30');
     expect(wrapper.text()).toContain('Pause');
@@ -34,7 +34,7 @@ describe('TimerPanel', () => {
   it('starts the chosen length', async () => {
     const w = new Workshop();
     w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
-    const { fake } = await connectedRoom(w.snapshot());
+    const { session: fake } = connectedRoom(w);
     const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
     await wrapper.find('select').setValue('5');
     await wrapper.findAll('button').find((b) => b.text().startsWith('Start'))!.trigger('click');

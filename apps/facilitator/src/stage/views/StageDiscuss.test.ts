@@ -33,7 +33,7 @@ function discussed(reveal: boolean) {
 
 describe('StageDiscuss', () => {
   it('shows the spotlighted card with its team’s placement, the room’s votes, the lenses and the takeaway', async () => {
-    await connectedRoom(discussed(true).snapshot('public'), 'stage');
+    connectedRoom(discussed(true), 'stage');
     const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
     expect(wrapper.get('[data-testid="stage-spotlight"]').text()).toBe('The audit found gaps in expense approvals.');
     expect(wrapper.text()).toContain('Owls: Manage');
@@ -49,7 +49,7 @@ describe('StageDiscuss', () => {
   });
 
   it('says votes are hidden before the reveal, and shows none', async () => {
-    await connectedRoom(discussed(false).snapshot('public'), 'stage');
+    connectedRoom(discussed(false), 'stage');
     const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
     expect(wrapper.text()).toContain('Votes are still hidden');
     expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
