@@ -48,6 +48,11 @@ describe('analytics', () => {
   it('counts progress without revealing votes', () => {
     const { w } = room();
     expect(progress(w.state)).toMatchObject({ participants: 4, voted: 1, started: 4, scenarios: 3, starsSpent: 1 });
+    // Team sizes: what a phone shows of the other people (it never receives the list itself).
+    const [first, second] = w.teamIds;
+    expect(progress(w.state).teams).toEqual({ [first!]: 2, [second!]: 2 });
+    w.must('facilitator', { type: 'participant.remove', participantId: w.state.participants[Object.keys(w.state.participants)[0]!]!.id });
+    expect(Object.values(progress(w.state).teams).reduce((a, b) => a + b, 0)).toBe(3);
   });
 
   it('orders the discussion by stars, then by disagreement', () => {

@@ -217,6 +217,8 @@ export interface Progress {
   reflections: number;
   /** The room's balance-check answers in five bands (balanceHistogram): a distribution, never a person's. */
   balance: number[];
+  /** Active participants per team id (teams nobody is in are absent). */
+  teams: Record<string, number>;
 }
 
 export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
@@ -228,7 +230,9 @@ export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'sce
   let reflections = 0;
   let dots = 0;
   const balances: number[] = [];
+  const teams: Record<string, number> = {};
   for (const p of active) {
+    if (p.teamId !== null) teams[p.teamId] = (teams[p.teamId] ?? 0) + 1;
     const ballot = state.ballots[p.id];
     if (ballot === undefined) continue;
     const sheet = state.votes[ballot];
@@ -244,7 +248,7 @@ export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'sce
     if (reflection && (reflection.balance !== null || reflection.commitment)) reflections++;
     if (reflection && reflection.balance !== null) balances.push(reflection.balance);
   }
-  return { participants: active.length, voted, started, dots, scenarios: visible.size, starsSpent, reflections, balance: balanceHistogram(balances) };
+  return { participants: active.length, voted, started, dots, scenarios: visible.size, starsSpent, reflections, balance: balanceHistogram(balances), teams };
 }
 
 export interface VoteCloud {

@@ -1,10 +1,15 @@
-import { COLLECTIONS, META_KEY, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
+import { collectionOf, COLLECTIONS, META_KEY, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
 import { ballotOwners, facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
 import type { RoomState, RoomView } from './types.js';
 
-/** Who a view or a change is for. The stage sees what every participant sees. */
+/**
+ * Who a view or a change is for. `public` is what every phone sees; the stage (the projector, and
+ * the facilitator's preview of a phone) sees the same and, to greet people as they arrive, who is
+ * in the room.
+ */
 export type Audience =
   | { kind: 'facilitator' }
+  | { kind: 'stage' }
   | { kind: 'public' }
   | { kind: 'participant'; participantId: string };
 
@@ -36,7 +41,8 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
     case 'teams':
       return value;
     case 'participants':
-      return facilitator || self === parsed.id || state.participants[parsed.id]!.status === 'active' ? value : null;
+      if (facilitator || self === parsed.id) return value;
+      return state.participants[parsed.id]!.status === 'active' ? value : null;
     case 'ballots':
       return (facilitator && facilitatorSeesAuthors(state)) || self === parsed.id ? value : undefined;
     case 'scenarios':
@@ -171,6 +177,7 @@ export function announces(before: RoomState, after: RoomState, changed: readonly
   const keys = new Set([...changed, ...dependents(before, after, changed)]);
   for (const key of keys) {
     if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
+    if (collectionOf(key) === 'participants' && changeFor(before, after, key, { kind: 'stage' })) return true;
   }
   return false;
 }
@@ -178,6 +185,8 @@ export function announces(before: RoomState, after: RoomState, changed: readonly
 export interface RoutedChanges {
   facilitator: Change[];
   public: Change[];
+  /** The public changes, and who came and went. */
+  stage: Change[];
   /** Parts only their owner sees (their ballot, own votes, stars, reflection), by participant id. */
   private: Map<string, Change[]>;
 }
@@ -187,12 +196,14 @@ const PRIVATE_COLLECTIONS = new Set(['ballots', 'votes', 'stars', 'reflections']
 /** Split the parts changed by a command into what each audience is told. */
 export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
   const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
-  const routed: RoutedChanges = { facilitator: [], public: [], private: privateChanges(before, after, changed) };
+  const routed: RoutedChanges = { facilitator: [], public: [], stage: [], private: privateChanges(before, after, changed) };
   for (const key of keys) {
     const fac = changeFor(before, after, key, { kind: 'facilitator' });
     if (fac) routed.facilitator.push(fac);
     const pub = changeFor(before, after, key, { kind: 'public' });
     if (pub) routed.public.push(pub);
+    const stage = collectionOf(key) === 'participants' ? changeFor(before, after, key, { kind: 'stage' }) : pub;
+    if (stage) routed.stage.push(stage);
   }
   return routed;
 }

@@ -229,6 +229,7 @@ export class Broadcaster {
         const delta = { from: told.seq + 1, seq: room.seq, serverNow: this.clock() };
         this.io.local.to(roomNames.facilitator(code)).emit('changed', { ...delta, changes: routed.facilitator });
         this.io.local.to(roomNames.public(code)).emit('changed', { ...delta, changes: routed.public });
+        this.io.local.to(roomNames.stage(code)).emit('changed', { ...delta, changes: routed.stage });
       }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }

@@ -91,7 +91,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
           audience = { kind: 'facilitator' };
         } else {
           actor = { role: 'stage' };
-          audience = { kind: 'public' };
+          audience = { kind: 'stage' };
         }
       }
 
@@ -103,7 +103,8 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
       socket.data.audience = audience;
       socket.data.actorKey = actor.role === 'participant' ? actor.participantId : actor.role;
       // Join the broadcast rooms before taking the snapshot, so no change falls between the two.
-      const names = [roomNames.everyone(code), audience.kind === 'facilitator' ? roomNames.facilitator(code) : roomNames.public(code)];
+      const audienceRoom = { facilitator: roomNames.facilitator, stage: roomNames.stage, public: roomNames.public, participant: roomNames.public }[audience.kind];
+      const names = [roomNames.everyone(code), audienceRoom(code)];
       if (actor.role === 'participant') names.push(roomNames.participant(code, actor.participantId));
       await socket.join(names);
       const snapshot = await snapshotFor(deps, code, audience);
