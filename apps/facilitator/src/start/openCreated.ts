@@ -1,12 +1,12 @@
 import { browserStorage, identities } from '@leadboard/client';
 import type { CreatedWorkshop } from '@leadboard/core';
-import { navigate } from '../router.js';
+import type { Router } from 'vue-router';
 
 /** Keep a new workshop's keys on this browser and open its console. */
-export function openCreated(created: CreatedWorkshop, title: string): void {
+export function openCreated(router: Router, created: CreatedWorkshop, title: string): Promise<unknown> {
   const storage = browserStorage();
   identities.saveFacilitator(storage, created.code, created.facilitatorToken);
   identities.saveStageKey(storage, created.code, created.stageToken);
   identities.rememberWorkshop(storage, { code: created.code, title, openedAt: Date.now() });
-  navigate(`/host/${created.code}`);
+  return router.push(`/${created.code}`);
 }
