@@ -34,7 +34,7 @@ function wordFor(status: number, wording: HttpWording): string {
 }
 
 /** The refusal an unsuccessful response stands for: the body's `{ error: { code, message } }` where it has one. */
-export async function responseError(res: Response, wording: HttpWording = {}): Promise<HttpError> {
+async function responseError(res: Response, wording: HttpWording = {}): Promise<HttpError> {
   let code: ErrorCode = CODES[res.status] ?? 'UNAVAILABLE';
   let message = wordFor(res.status, wording);
   let retryAfterMs: number | undefined;

@@ -1,3 +1,3 @@
-export { useRoomBase, NOT_CONNECTED, type ConnectOptions, type RoomBase } from './room.js';
-export { useCommand, useCommandsStore, type CommandState } from './commands.js';
-export { useNow, useOnline, useRoomTimer, readTimer, type TimerReading, type TimerStatus } from './clock.js';
+export { useRoomBase, type ConnectOptions } from './room.js';
+export { useCommand, type CommandState } from './commands.js';
+export { useNow, useOnline, useRoomTimer } from './clock.js';

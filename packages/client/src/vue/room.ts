@@ -117,5 +117,3 @@ export function useRoomBase(options: { sink?: (sink: SessionSink) => SessionSink
     view, meta, phase, ready, ended, teams, people, online, visible, numbers, teamOf,
   };
 }
-
-export type RoomBase = ReturnType<typeof useRoomBase>;
