@@ -110,15 +110,16 @@ export class FakeSession implements SessionHandle {
   /** The room as this session's audience sees it now, as after a (re)join. */
   snapshot(): void {
     const id = this.you.id;
-    const audience = id ? { kind: 'participant' as const, participantId: id } : this.options.role === 'facilitator' ? 'facilitator' : 'public';
+    const audience = id ? { kind: 'participant' as const, participantId: id } : this.options.role === 'facilitator' ? 'facilitator' : 'stage';
     this.sink.snapshot(this.server.required().snapshot(audience, { seq: ++this.seq }), this.you);
   }
 
   /** What this session's audience is told of a change. */
   deliver(before: RoomState, after: RoomState, changed: readonly string[]): void {
     const routed = routeChanges(before, after, changed);
-    if (this.options.role === 'facilitator') {
-      if (routed.facilitator.length) this.sink.changes(routed.facilitator, ++this.seq);
+    if (this.options.role !== 'participant') {
+      const changes = this.options.role === 'facilitator' ? routed.facilitator : routed.stage;
+      if (changes.length) this.sink.changes(changes, ++this.seq);
       return;
     }
     const id = this.you.id;

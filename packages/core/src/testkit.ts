@@ -100,8 +100,8 @@ export class Workshop {
     return String(this.must(by, { type: 'scenario.add', text }).scenarioId);
   }
 
-  /** What a client is sent on joining: an audience's view ('public' is the stage's), with progress and the server's clock. */
-  snapshot(audience: Audience | 'facilitator' | 'public' = 'facilitator', options: { seq?: number; serverNow?: number } = {}): Snapshot {
+  /** What a client is sent on joining: an audience's view, with progress and the server's clock. */
+  snapshot(audience: Audience | Exclude<Audience['kind'], 'participant'> = 'facilitator', options: { seq?: number; serverNow?: number } = {}): Snapshot {
     const who: Audience = typeof audience === 'string' ? { kind: audience } : audience;
     return {
       seq: options.seq ?? 1,
