@@ -98,7 +98,7 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
 
   await bob.must({ type: 'placement.set', scenarioId: roadmap.id, x: 0.3, y: 0.9 });
   await expect(page.getByTestId('legend-3')).toContainText('Lead');
-  await expect(page.getByTestId('legend-3')).toContainText('placed by Bob');
+  await expect(page.getByTestId('legend-3')).toContainText('placed by a teammate');
   await expect(board.locator('g.lb-card[aria-label^="Card 3:"]')).toBeVisible();
   await snapPhone(page, 'place');
 

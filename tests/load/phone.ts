@@ -56,6 +56,11 @@ export class Phone {
   straddled = 0;
   private early: Delta[] = [];
   private held: Delta[] = [];
+
+  /** Deltas received ahead of a gap, waiting for it to fill. */
+  get waiting(): number {
+    return this.held.length;
+  }
   private gapTimer: NodeJS.Timeout | null = null;
   private watches: Watch[] = [];
   private commandCount = 0;

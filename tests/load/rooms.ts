@@ -81,8 +81,10 @@ export function everyone(rooms: RoomRun[]): Phone[] {
 }
 
 /**
- * Wait until nothing has arrived for `quietMs` and, where seqs are promised, every client of a
- * room holds the same seq. Returns false if that does not happen within the timeout.
+ * Wait until nothing has arrived for `quietMs` and, where seqs are promised, no client holds a
+ * delta waiting for a gap to fill (phones are not sent seqs that carry nothing for them, such as
+ * other people joining, so their seqs catch up with the facilitator's at the next change they see).
+ * Returns false if that does not happen within the timeout.
  */
 export async function settle(rooms: RoomRun[], ordered: boolean, quietMs = 150, timeoutMs = 30_000): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
@@ -90,7 +92,7 @@ export async function settle(rooms: RoomRun[], ordered: boolean, quietMs = 150, 
   for (;;) {
     const now = performance.now();
     const quiet = phones.every((p) => now - p.lastDeltaAt >= quietMs);
-    const level = !ordered || rooms.every((room) => room.phones.every((p) => p.seq === room.facilitator.seq));
+    const level = !ordered || phones.every((p) => p.waiting === 0);
     if (quiet && level) return true;
     if (now > deadline) return false;
     await new Promise((r) => setTimeout(r, 25));

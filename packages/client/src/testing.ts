@@ -1,4 +1,4 @@
-import { routeChanges, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
+import { progress, routeChanges, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
 import { diffParts, type Workshop } from '@leadboard/core/testkit';
 import { forgetIdentity, identities } from './identity.js';
 import type { SessionHandle, SessionOptions, SessionSink } from './session.js';
@@ -117,6 +117,8 @@ export class FakeSession implements SessionHandle {
   /** What this session's audience is told of a change. */
   deliver(before: RoomState, after: RoomState, changed: readonly string[]): void {
     const routed = routeChanges(before, after, changed);
+    // The room's counts follow every change, as the server's progress messages do.
+    this.sink.progress(progress(after));
     if (this.options.role !== 'participant') {
       const changes = this.options.role === 'facilitator' ? routed.facilitator : routed.stage;
       if (changes.length) this.sink.changes(changes, ++this.seq);

@@ -83,9 +83,12 @@ describe('a participant view from the public view', () => {
     const shared = buildView(w.state, { kind: 'public' });
     const view = participantView(shared, w.state, bob);
     expect(view.scenarios).toBe(shared.scenarios);
-    expect(view.participants).toBe(shared.participants);
     expect(view.ballots).toEqual({ [bob]: w.ballot(bob) });
     expect(shared.ballots).toEqual({});
+    // A phone knows itself, never the list of everyone: the room's size comes with progress.
+    expect(shared.participants).toEqual({});
+    expect(Object.keys(view.participants)).toEqual([bob]);
+    expect(Object.keys(buildView(w.state, { kind: 'stage' }).participants).length).toBe(Object.keys(w.state.participants).length);
   });
 });
 
@@ -96,6 +99,21 @@ describe('routing changes to audiences', () => {
     if (!result.ok) throw new Error(result.error.message);
     return routeChanges(before, result.state, result.changed);
   }
+
+  it('tells the facilitator and the stage who joined or changed team, the person themselves, and no other phone', () => {
+    const { w, ana } = setup();
+    const before = w.state;
+    const kim = w.join('Kim', null);
+    const joined = routeChanges(before, w.state, [`p:${kim}`, `b:${kim}`]);
+    expect(joined.public).toEqual([]);
+    expect(joined.stage.map(([key]) => key)).toEqual([`p:${kim}`]);
+    expect(joined.facilitator.map(([key]) => key)).toContain(`p:${kim}`);
+    expect(joined.private.get(kim)?.map(([key]) => key).sort()).toEqual([`b:${kim}`, `p:${kim}`]);
+    const moved = route(w, 'facilitator', { type: 'team.assign', participantId: ana, teamId: w.teamIds[1]! });
+    expect(moved.public).toEqual([]);
+    expect(moved.private.get(ana)).toEqual([[`p:${ana}`, w.state.participants[ana]]]);
+    expect(moved.stage).toEqual([[`p:${ana}`, w.state.participants[ana]]]);
+  });
 
   it('sends a hidden vote to nobody but its voter', () => {
     const { w, ana, s1 } = setup();

@@ -41,7 +41,10 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
     case 'teams':
       return value;
     case 'participants':
+      // A phone knows itself, and the room's counts from progress: never the list of everyone,
+      // which would cost every phone a message for every person who joins.
       if (facilitator || self === parsed.id) return value;
+      if (audience.kind !== 'stage') return undefined;
       return state.participants[parsed.id]!.status === 'active' ? value : null;
     case 'ballots':
       return (facilitator && facilitatorSeesAuthors(state)) || self === parsed.id ? value : undefined;
@@ -191,7 +194,7 @@ export interface RoutedChanges {
   private: Map<string, Change[]>;
 }
 
-const PRIVATE_COLLECTIONS = new Set(['ballots', 'votes', 'stars', 'reflections']);
+const PRIVATE_COLLECTIONS = new Set(['participants', 'ballots', 'votes', 'stars', 'reflections']);
 
 /** Split the parts changed by a command into what each audience is told. */
 export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
@@ -208,7 +211,7 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
   return routed;
 }
 
-/** What each participant alone is told of a change: their own hidden parts (ballot, votes, stars, reflection). */
+/** What each participant alone is told of a change: their own record and hidden parts (ballot, votes, stars, reflection). */
 export function privateChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): Map<string, Change[]> {
   const out = new Map<string, Change[]>();
   for (const key of changed) {
@@ -216,7 +219,8 @@ export function privateChanges(before: RoomState, after: RoomState, changed: rea
     if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) continue;
     // Parts the room sees go out with the room's changes.
     if (changeFor(before, after, key, { kind: 'public' })) continue;
-    const owner = parsed.collection === 'ballots' ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
+    const byPerson = parsed.collection === 'ballots' || parsed.collection === 'participants';
+    const owner = byPerson ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
     if (owner === undefined) continue;
     const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
     if (own) out.set(owner, [...(out.get(owner) ?? []), own]);

@@ -1,4 +1,4 @@
-import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type PartKey, type Progress } from '@leadboard/core';
+import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type Change, type PartKey, type Progress } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -14,6 +14,12 @@ interface Outbox {
   timer: { cancel: () => void } | null;
   lastFlush: number;
   catchUp: NodeJS.Timeout | null;
+  /**
+   * Per audience room, where its next delta starts when the seqs since were changes it does not
+   * see (a join is the facilitator's and the stage's news, not the phones'): that audience gets no
+   * empty message, and its next delta covers the whole range.
+   */
+  unsentFrom: Map<string, number>;
 }
 
 /** How long the copy may lag behind commits this process has heard of before it is reloaded. */
@@ -169,7 +175,7 @@ export class Broadcaster {
    */
   private queue(code: string, told: CopyPosition, rev: number, written: PartKey[], announced: boolean): void {
     let outbox = this.outboxes.get(code);
-    if (!outbox) this.outboxes.set(code, (outbox = { told, written: new Map(), timer: null, lastFlush: 0, catchUp: null }));
+    if (!outbox) this.outboxes.set(code, (outbox = { told, written: new Map(), timer: null, lastFlush: 0, catchUp: null, unsentFrom: new Map() }));
     outbox.written.set(rev, written);
     if (announced) this.schedule(code, outbox);
   }
@@ -226,10 +232,15 @@ export class Broadcaster {
       keys ??= new Set([...toParts(told.state).keys(), ...toParts(room.state).keys()]);
       if (room.seq > told.seq) {
         const routed = routeChanges(told.state, room.state, [...keys]);
-        const delta = { from: told.seq + 1, seq: room.seq, serverNow: this.clock() };
-        this.io.local.to(roomNames.facilitator(code)).emit('changed', { ...delta, changes: routed.facilitator });
-        this.io.local.to(roomNames.public(code)).emit('changed', { ...delta, changes: routed.public });
-        this.io.local.to(roomNames.stage(code)).emit('changed', { ...delta, changes: routed.stage });
+        const send = (audience: string, changes: Change[]) => {
+          const from = outbox.unsentFrom.get(audience) ?? told.seq + 1;
+          if (!changes.length) return outbox.unsentFrom.set(audience, from);
+          outbox.unsentFrom.delete(audience);
+          this.io.local.to(audience).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes });
+        };
+        send(roomNames.facilitator(code), routed.facilitator);
+        send(roomNames.public(code), routed.public);
+        send(roomNames.stage(code), routed.stage);
       }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }

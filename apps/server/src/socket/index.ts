@@ -1,14 +1,16 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { RULES, type Ack } from '@leadboard/core';
 import type { Metrics } from '../metrics.js';
 import type { RoomService } from '../rooms/service.js';
 import { deviceHash, deviceOf } from '../security/device.js';
 import { Limit, type LimitOptions } from '../security/limits.js';
+import { newToken } from '../security/tokens.js';
 import { reply, refusal } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { commandHandler } from './commands.js';
 import { joinHandler, syncHandler } from './session.js';
-import type { IoServer, IoSocket } from './types.js';
+import type { IoServer } from './types.js';
 
 export interface SocketOptions {
   rooms: RoomService;
@@ -43,10 +45,16 @@ export function splitArguments(args: unknown[]): { payload: unknown; ack: unknow
   return { payload: before[0], ack: last, extra: before.length > 1 };
 }
 
-function clientIp(socket: IoSocket, trustProxy: boolean): string {
-  const forwarded = socket.handshake.headers['x-forwarded-for'];
+function clientIp(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
   if (trustProxy && typeof forwarded === 'string' && forwarded) return forwarded.split(',')[0]!.trim();
-  return socket.handshake.address;
+  return request.socket.remoteAddress ?? '';
+}
+
+/** What a connection keeps of the HTTP request that opened it. */
+interface Opening {
+  ip: string;
+  device: string;
 }
 
 /** Wire the live protocol onto a Socket.IO server: join, command and sync, and what goes back. */
@@ -83,9 +91,20 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     }
   };
 
+  // A connection reads what it needs of its opening request once, then lets the request go: each
+  // one otherwise keeps its headers and socket objects for as long as it lives.
+  const openings = new WeakMap<object, Opening>();
+  io.engine.on('connection', (raw: { request: IncomingMessage | null }) => {
+    if (!raw.request) return;
+    openings.set(raw, { ip: clientIp(raw.request, options.trustProxy ?? false), device: deviceHash(deviceOf(raw.request)) });
+    raw.request = null;
+  });
+
   io.on('connection', (socket) => {
-    socket.data.ip = clientIp(socket, options.trustProxy ?? false);
-    socket.data.device = deviceHash(deviceOf(socket.request));
+    const opening = openings.get(socket.conn);
+    socket.data.ip = opening?.ip ?? socket.handshake.address;
+    // Every connection has its opening read; should one not, it counts as a browser never seen before.
+    socket.data.device = opening?.device ?? deviceHash(newToken());
     socket.data.failedJoins = 0;
     metrics.connections.inc();
     const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
