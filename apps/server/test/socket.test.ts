@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Delta, Snapshot } from '@leadboard/core';
+import { sequence, writePart, type Delta, type Snapshot } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
 
 describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (storeKind) => {
@@ -176,6 +176,52 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     const again = new TestClient(server.url);
     expect(await again.join({ code: workshop.code, role: 'participant', token: ana.token })).toMatchObject({ ok: false, error: { code: 'REMOVED' } });
     again.close();
+  });
+
+  it('lets teams place blind: a drag reaches its own team; someone moved gets the new team’s board; the discussion shows every board', async () => {
+    const { workshop, fac } = await room({ teams: 2, deck: 1, selfSelectTeams: false });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const bob = await participant(server.url, workshop.code, 'Bob');
+    const card = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    const owls = ana.ack.snapshot.view.participants[ana.id]!.teamId!;
+    const larks = bob.ack.snapshot.view.participants[bob.id]!.teamId!;
+    expect(owls).not.toBe(larks);
+    const anaKey = `pl:${card}.${owls}`;
+    const bobKey = `pl:${card}.${larks}`;
+    await fac.must({ type: 'phase.set', phase: 'place' });
+    await ana.client.must({ type: 'placement.set', scenarioId: card, x: 0.2, y: 0.3 });
+    await bob.client.must({ type: 'placement.set', scenarioId: card, x: 0.7, y: 0.8 });
+    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === bobKey));
+    await ana.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === anaKey));
+    expect(JSON.stringify(bob.client.received)).not.toContain(anaKey);
+
+    // Moved into Ana's team: Bob's phone is given that team's board, loses his old one, hears the next drag.
+    await fac.must({ type: 'team.assign', participantId: bob.id, teamId: owls });
+    const given = await bob.client.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === anaKey));
+    expect(given.changes).toContainEqual([bobKey, null]);
+    await ana.client.must({ type: 'placement.set', scenarioId: card, x: 0.25, y: 0.35 });
+    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === anaKey && (v as { x: number }).x === 0.25));
+
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { phase: string }).phase === 'discuss'));
+    // What Bob's phone built from every message, in the order they came, is what the server says he sees.
+    const view = structuredClone(bob.ack.snapshot.view);
+    let seq = bob.ack.snapshot.seq;
+    let held: Delta[] = [];
+    for (const { event, payload } of bob.client.received) {
+      if (event === 'private') for (const [key, value] of (payload as { changes: [string, unknown][] }).changes) writePart(view, key, value);
+      if (event !== 'changed') continue;
+      const next = sequence(seq, held, [payload as Delta]);
+      for (const delta of next.ready) for (const [key, value] of delta.changes) writePart(view, key, value);
+      ({ seq, held } = next);
+    }
+    expect(held).toEqual([]);
+    const sync = await bob.client.sync();
+    if (!sync.ok) throw new Error(sync.error.message);
+    expect(Object.keys(sync.snapshot.view.placements).sort()).toEqual([anaKey.slice(3), bobKey.slice(3)].sort());
+    expect(view).toEqual(sync.snapshot.view);
+    for (const c of [ana.client, bob.client]) c.close();
   });
 
   it('answers a snapshot on sync that equals the deltas applied to the first snapshot', async () => {

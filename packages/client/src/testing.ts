@@ -1,4 +1,4 @@
-import { progress, routeChanges, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
+import { progress, routeChanges, teamMoves, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
 import { diffParts, type Workshop } from '@leadboard/core/testkit';
 import { forgetIdentity, identities } from './identity.js';
 import type { SessionHandle, SessionOptions, SessionSink } from './session.js';
@@ -125,9 +125,13 @@ export class FakeSession implements SessionHandle {
       return;
     }
     const id = this.you.id;
-    const own = id ? (routed.private.get(id) ?? []) : [];
+    const move = id ? teamMoves(before, after, changed).find((m) => m.participantId === id) : undefined;
+    const own = [...(move?.changes ?? []), ...(id ? (routed.private.get(id) ?? []) : [])];
     if (own.length) this.sink.changes(own, null);
-    if (routed.public.length) this.sink.changes(routed.public, ++this.seq);
+    // The phone hears the room where its team is (the teamless phones' changes when in none).
+    const teamId = id ? (after.participants[id]?.teamId ?? null) : null;
+    const shared = (teamId !== null ? routed.teams.get(teamId) : undefined) ?? routed.public;
+    if (shared.length) this.sink.changes(shared, ++this.seq);
   }
 
   private actor(): Actor {

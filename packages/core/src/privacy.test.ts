@@ -4,7 +4,8 @@ import { toExport } from './export/json.js';
 import { toMarkdown } from './export/markdown.js';
 import { joinParticipant, joinRefusal } from './reducer/lifecycle.js';
 import { scenarioStats, voteCloud } from './analytics.js';
-import { routeChanges, buildView, type Audience } from './view.js';
+import { routeChanges } from './routing.js';
+import { buildView, type Audience } from './view.js';
 import { Workshop } from './testkit.js';
 import type { RoomView } from './types.js';
 

@@ -101,7 +101,7 @@ export class Workshop {
   }
 
   /** What a client is sent on joining: an audience's view, with progress and the server's clock. */
-  snapshot(audience: Audience | Exclude<Audience['kind'], 'participant'> = 'facilitator', options: { seq?: number; serverNow?: number } = {}): Snapshot {
+  snapshot(audience: Audience | Exclude<Audience['kind'], 'participant' | 'team'> = 'facilitator', options: { seq?: number; serverNow?: number } = {}): Snapshot {
     const who: Audience = typeof audience === 'string' ? { kind: audience } : audience;
     return {
       seq: options.seq ?? 1,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildView, participantView, routeChanges } from './view.js';
+import { routeChanges, teamMoves } from './routing.js';
+import { buildView, participantView } from './view.js';
 import { twoTeamsTwoCards, Workshop } from './testkit.js';
 import { fromParts, toParts, writePart } from './parts.js';
 
@@ -92,13 +93,14 @@ describe('a participant view from the public view', () => {
   });
 });
 
+function route(w: Workshop, actor: string, command: Parameters<Workshop['run']>[1]) {
+  const before = w.state;
+  const result = w.run(actor, command);
+  if (!result.ok) throw new Error(result.error.message);
+  return routeChanges(before, result.state, result.changed);
+}
+
 describe('routing changes to audiences', () => {
-  function route(w: Workshop, actor: string, command: Parameters<Workshop['run']>[1]) {
-    const before = w.state;
-    const result = w.run(actor, command);
-    if (!result.ok) throw new Error(result.error.message);
-    return routeChanges(before, result.state, result.changed);
-  }
 
   it('tells the facilitator and the stage who joined or changed team, the person themselves, and no other phone', () => {
     const { w, ana } = setup();
@@ -180,5 +182,60 @@ describe('parts', () => {
   it('round-trips a state through its parts', () => {
     const { w } = setup();
     expect(fromParts(toParts(w.state))).toEqual(w.state);
+  });
+});
+
+describe('blind placing', () => {
+  /** Ana (first team) and Bob (second) each place the shared card. */
+  function placed() {
+    const { w, ana, bob } = setup();
+    w.must('facilitator', { type: 'scenarios.import', texts: ['Shared'] });
+    const shared = Object.values(w.state.scenarios).find((s) => s.text === 'Shared')!.id;
+    w.phase('place');
+    w.must(ana, { type: 'placement.set', scenarioId: shared, x: 0.2, y: 0.2 });
+    w.must(bob, { type: 'placement.set', scenarioId: shared, x: 0.8, y: 0.8 });
+    const [owls, larks] = w.teamIds as [string, string];
+    return { w, ana, bob, shared, owls, larks, anaKey: `pl:${shared}.${owls}`, bobKey: `pl:${shared}.${larks}` };
+  }
+
+  it('shows a team its own placements until the discussion, and the stage and facilitator everything', () => {
+    const { w, ana, shared, owls, larks } = placed();
+    const keys = (view: ReturnType<typeof buildView>) => Object.keys(view.placements).sort();
+    expect(keys(buildView(w.state, { kind: 'participant', participantId: ana }))).toEqual([`${shared}.${owls}`]);
+    expect(keys(buildView(w.state, { kind: 'team', teamId: larks }))).toEqual([`${shared}.${larks}`]);
+    expect(keys(buildView(w.state, { kind: 'public' }))).toEqual([]);
+    expect(keys(buildView(w.state, { kind: 'stage' }))).toHaveLength(2);
+    expect(keys(buildView(w.state, { kind: 'facilitator' }))).toHaveLength(2);
+    w.phase('vote');
+    expect(keys(buildView(w.state, { kind: 'participant', participantId: ana }))).toEqual([`${shared}.${owls}`]);
+    w.phase('discuss');
+    expect(keys(buildView(w.state, { kind: 'public' }))).toHaveLength(2);
+    expect(keys(buildView(w.state, { kind: 'participant', participantId: ana }))).toHaveLength(2);
+  });
+
+  it('routes a drag to its own team’s phones only, and every board to everyone when the discussion starts', () => {
+    const { w, bob, shared, owls, larks, anaKey, bobKey } = placed();
+    const moved = route(w, bob, { type: 'placement.set', scenarioId: shared, x: 0.7, y: 0.9 });
+    expect(moved.public).toEqual([]);
+    expect(moved.teams.get(larks)?.map(([key]) => key)).toEqual([bobKey]);
+    expect(moved.teams.has(owls)).toBe(false);
+    expect(moved.stage.map(([key]) => key)).toEqual([bobKey]);
+    w.phase('vote');
+    const opened = route(w, 'facilitator', { type: 'phase.set', phase: 'discuss' });
+    expect(opened.public.map(([key]) => key).sort()).toEqual(['meta', anaKey, bobKey].sort());
+    // Back to placing: the other team's board is taken away again, never the team's own.
+    const closed = route(w, 'facilitator', { type: 'phase.set', phase: 'place' });
+    expect(closed.public.filter(([, v]) => v === null).map(([key]) => key).sort()).toEqual([anaKey, bobKey].sort());
+    expect(closed.teams.get(owls)?.filter(([, v]) => v === null).map(([key]) => key)).toEqual([bobKey]);
+    expect(closed.teams.get(larks)?.filter(([, v]) => v === null).map(([key]) => key)).toEqual([anaKey]);
+  });
+
+  it('gives someone who moves team the new team’s board and takes the old one away', () => {
+    const { w, ana, larks, anaKey, bobKey } = placed();
+    const before = w.state;
+    w.must('facilitator', { type: 'team.assign', participantId: ana, teamId: larks });
+    const [move] = teamMoves(before, w.state, [`p:${ana}`]);
+    expect(move).toMatchObject({ participantId: ana, to: larks });
+    expect(move!.changes.sort()).toEqual([[anaKey, null], [bobKey, w.state.placements[bobKey.slice(3)]]].sort());
   });
 });

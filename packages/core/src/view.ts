@@ -1,17 +1,35 @@
-import { collectionOf, COLLECTIONS, META_KEY, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
-import { ballotOwners, facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
+import { COLLECTIONS, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
+import { facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
 import type { RoomState, RoomView } from './types.js';
 
 /**
- * Who a view or a change is for. `public` is what every phone sees; the stage (the projector, and
- * the facilitator's preview of a phone) sees the same and, to greet people as they arrive, who is
- * in the room.
+ * Who a view or a change is for. `team` is what the phones of a team's members see (`public`: the
+ * phones of people in no team); a `participant` sees that and their own parts. The stage (the
+ * projector, and the facilitator's preview of a phone) sees what the room sees and, to greet people
+ * as they arrive, who is in it.
  */
 export type Audience =
   | { kind: 'facilitator' }
   | { kind: 'stage' }
   | { kind: 'public' }
+  | { kind: 'team'; teamId: string }
   | { kind: 'participant'; participantId: string };
+
+/**
+ * Teams place blind: until the discussion, a phone sees its own team's placements and no other
+ * team's (so teams judge for themselves, and a room of thousands dragging cards does not send
+ * every drag to every phone). From the discussion on, everyone sees every team's board.
+ */
+export function placementsShared(state: Pick<RoomState, 'meta'>): boolean {
+  return state.meta.phase === 'discuss' || state.meta.phase === 'conclude' || state.meta.phase === 'ended';
+}
+
+/** The team whose phones an audience is among, if any. */
+function teamOf(state: RoomState, audience: Audience): string | null {
+  if (audience.kind === 'team') return audience.teamId;
+  if (audience.kind === 'participant') return state.participants[audience.participantId]?.teamId ?? null;
+  return null;
+}
 
 /** One changed part: its key and the new value, or null when the part is gone for this audience. */
 export type Change = [key: PartKey, value: unknown];
@@ -50,8 +68,13 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
       return (facilitator && facilitatorSeesAuthors(state)) || self === parsed.id ? value : undefined;
     case 'scenarios':
       return facilitator || !state.scenarios[parsed.id]!.hidden ? value : null;
-    case 'placements':
-      return facilitator || scenarioVisible(state, state.placements[parsed.id]!.scenarioId) ? value : null;
+    case 'placements': {
+      const placement = state.placements[parsed.id]!;
+      if (facilitator) return value;
+      if (!scenarioVisible(state, placement.scenarioId)) return null;
+      if (audience.kind === 'stage' || placementsShared(state) || teamOf(state, audience) === placement.teamId) return value;
+      return undefined;
+    }
     case 'takeaways':
       return facilitator || scenarioVisible(state, parsed.id) ? value : null;
     case 'comments': {
@@ -96,12 +119,19 @@ const OWN_PARTS = [
   ['reflections', 'ballot'],
 ] as const;
 
+/** The audience a participant's phone shares its view with: their team's, or the teamless phones'. */
+export function sharedAudience(state: RoomState, participantId: string): Audience {
+  const teamId = state.participants[participantId]?.teamId ?? null;
+  return teamId === null ? { kind: 'public' } : { kind: 'team', teamId };
+}
+
 /**
- * A participant's view from the room's public view: the same, plus their own parts that only they
- * see (their ballot, their hidden votes and stars, their reflection, their own record after
- * leaving). Equal to `buildView(state, { kind: 'participant', participantId })`, at the cost of a
- * few parts instead of the whole room, so one public view can serve a burst of joins. `publicView`
- * must be the public view of this same state; it is not modified.
+ * A participant's view from the view they share with others (`sharedAudience`: their team's, or
+ * the teamless phones'): the same, plus their own parts that only they see (their record, their
+ * ballot, their hidden votes and stars, their reflection). Equal to
+ * `buildView(state, { kind: 'participant', participantId })`, at the cost of a few parts instead of
+ * the whole room, so one shared view can serve a burst of joins. `publicView` must be that shared
+ * view of this same state; it is not modified.
  */
 export function participantView(publicView: RoomView, state: RoomState, participantId: string): RoomView {
   const audience: Audience = { kind: 'participant', participantId };
@@ -118,112 +148,4 @@ export function participantView(publicView: RoomView, state: RoomState, particip
     (view as unknown as Record<string, unknown>)[collection] = { ...shared, [id]: mine };
   }
   return view;
-}
-
-/** Every part that belongs to a ballot: what a person contributed on their own. */
-function ballotParts(state: RoomState, ballot: string): PartKey[] {
-  const keys = [partKey('votes', ballot), partKey('stars', ballot), partKey('lenses', ballot), partKey('reflections', ballot)];
-  for (const [id, c] of Object.entries(state.comments)) if (c.author === ballot) keys.push(partKey('comments', id));
-  return keys;
-}
-
-/**
- * Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides
- * its comments, removing someone from a named workshop withdraws what they contributed.
- */
-function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
-  const keys: PartKey[] = [];
-  if (changed.includes(META_KEY) && before.meta.revealed !== after.meta.revealed) {
-    for (const state of [before, after]) {
-      for (const id of Object.keys(state.votes)) keys.push(partKey('votes', id));
-      for (const id of Object.keys(state.stars)) keys.push(partKey('stars', id));
-    }
-  }
-  const toggled = new Set<string>();
-  for (const key of changed) {
-    const parsed = parsePartKey(key);
-    if (parsed?.collection === 'participants') {
-      const ballot = after.ballots[parsed.id] ?? before.ballots[parsed.id];
-      const removed = (state: RoomState) => state.participants[parsed.id]?.status === 'removed';
-      if (ballot !== undefined && removed(before) !== removed(after)) {
-        for (const state of [before, after]) keys.push(...ballotParts(state, ballot));
-      }
-    }
-    if (parsed?.collection !== 'scenarios') continue;
-    if ((before.scenarios[parsed.id]?.hidden ?? false) !== (after.scenarios[parsed.id]?.hidden ?? false)) toggled.add(parsed.id);
-  }
-  if (toggled.size) {
-    for (const [id, c] of Object.entries(after.comments)) if (toggled.has(c.scenarioId)) keys.push(partKey('comments', id));
-    for (const [id, p] of Object.entries(after.placements)) if (toggled.has(p.scenarioId)) keys.push(partKey('placements', id));
-    for (const id of toggled) keys.push(partKey('takeaways', id));
-  }
-  return keys;
-}
-
-function changeFor(before: RoomState, after: RoomState, key: PartKey, audience: Audience): Change | null {
-  const now = visiblePart(after, key, audience);
-  if (now !== undefined) {
-    const was = visiblePart(before, key, audience);
-    // Something they never had and still do not have needs no message.
-    if (now === null && (was === null || was === undefined)) return null;
-    return [key, now];
-  }
-  const was = visiblePart(before, key, audience);
-  return was !== undefined && was !== null ? [key, null] : null;
-}
-
-/**
- * Whether a change is told to anyone but its owner: a commit of hidden votes alone is not, and does
- * not take a seq of its own (the same test routeChanges makes, without building the messages).
- */
-export function announces(before: RoomState, after: RoomState, changed: readonly PartKey[]): boolean {
-  const keys = new Set([...changed, ...dependents(before, after, changed)]);
-  for (const key of keys) {
-    if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
-    if (collectionOf(key) === 'participants' && changeFor(before, after, key, { kind: 'stage' })) return true;
-  }
-  return false;
-}
-
-export interface RoutedChanges {
-  facilitator: Change[];
-  public: Change[];
-  /** The public changes, and who came and went. */
-  stage: Change[];
-  /** Parts only their owner sees (their ballot, own votes, stars, reflection), by participant id. */
-  private: Map<string, Change[]>;
-}
-
-const PRIVATE_COLLECTIONS = new Set(['participants', 'ballots', 'votes', 'stars', 'reflections']);
-
-/** Split the parts changed by a command into what each audience is told. */
-export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
-  const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
-  const routed: RoutedChanges = { facilitator: [], public: [], stage: [], private: privateChanges(before, after, changed) };
-  for (const key of keys) {
-    const fac = changeFor(before, after, key, { kind: 'facilitator' });
-    if (fac) routed.facilitator.push(fac);
-    const pub = changeFor(before, after, key, { kind: 'public' });
-    if (pub) routed.public.push(pub);
-    const stage = collectionOf(key) === 'participants' ? changeFor(before, after, key, { kind: 'stage' }) : pub;
-    if (stage) routed.stage.push(stage);
-  }
-  return routed;
-}
-
-/** What each participant alone is told of a change: their own record and hidden parts (ballot, votes, stars, reflection). */
-export function privateChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): Map<string, Change[]> {
-  const out = new Map<string, Change[]>();
-  for (const key of changed) {
-    const parsed = parsePartKey(key);
-    if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) continue;
-    // Parts the room sees go out with the room's changes.
-    if (changeFor(before, after, key, { kind: 'public' })) continue;
-    const byPerson = parsed.collection === 'ballots' || parsed.collection === 'participants';
-    const owner = byPerson ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
-    if (owner === undefined) continue;
-    const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
-    if (own) out.set(owner, [...(out.get(owner) ?? []), own]);
-  }
-  return out;
 }

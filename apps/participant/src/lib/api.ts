@@ -23,8 +23,6 @@ export function joinErrorMessage(error: AckError, code: string): string {
       return `No workshop has the code ${code}. Check the code on the screen.`;
     case 'WRONG_PHASE':
       return 'This workshop has ended, so it no longer takes new people.';
-    case 'ROOM_FULL':
-      return 'This workshop is full. Ask the facilitator to make room.';
     case 'LOCKED':
       return 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.';
     case 'REMOVED':

@@ -59,7 +59,7 @@ describe('JoinScreen', () => {
   it.each([
     [{ code: 'NOT_FOUND', message: 'x' }, 'No workshop has the code AB3K9Z. Check the code on the screen.'],
     [{ code: 'WRONG_PHASE', message: 'x' }, 'This workshop has ended, so it no longer takes new people.'],
-    [{ code: 'ROOM_FULL', message: 'x' }, 'This workshop is full. Ask the facilitator to make room.'],
+    [{ code: 'ROOM_FULL', message: 'This workshop is full: it takes at most 5,000 people. Ask the facilitator.' }, 'This workshop is full: it takes at most 5,000 people. Ask the facilitator.'],
     [{ code: 'LOCKED', message: 'x' }, 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.'],
     [{ code: 'REMOVED', message: 'x' }, 'The facilitator removed you from this workshop, so this phone cannot join it again. If you think that was a mistake, talk to the facilitator.'],
     [{ code: 'UNAVAILABLE', message: 'Can’t reach the workshop.' }, 'Can’t reach the workshop.'],

@@ -1,9 +1,9 @@
-import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, toParts, type Change, type PartKey, type Progress } from '@leadboard/core';
+import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
 import { progressOf } from '../rooms/views.js';
-import { roomNames } from './names.js';
+import { roomNames, sharedRoom } from './names.js';
 import type { IoServer } from './types.js';
 
 /** Where this process's sockets in a room stand, and the parts each commit since wrote. */
@@ -147,7 +147,7 @@ export class Broadcaster {
 
   /** Ids of participants with at least one live connection, across every server process. */
   async online(code: string): Promise<string[]> {
-    const sockets = await this.io.in(roomNames.public(code)).fetchSockets();
+    const sockets = await this.io.in(roomNames.everyone(code)).fetchSockets();
     const ids = new Set<string>();
     for (const socket of sockets) {
       const actor = socket.data.actor;
@@ -196,7 +196,23 @@ export class Broadcaster {
   }
 
   private windowFor(code: string): number {
-    return coalescingWindow(this.windowMs, this.io.of('/').adapter.rooms.get(roomNames.public(code))?.size ?? 0);
+    return coalescingWindow(this.windowMs, this.io.of('/').adapter.rooms.get(roomNames.everyone(code))?.size ?? 0);
+  }
+
+  /**
+   * Someone changed team: their sockets on this process now hear the new team's room, and are sent
+   * the boards they gain or lose — before the deltas of the same flush, which they may overlap. The
+   * new room's next delta starts no later than the old room's would have, so the socket sees no gap.
+   */
+  private move(code: string, outbox: Outbox, toldSeq: number, move: TeamMove): void {
+    const from = sharedRoom(code, move.from);
+    const to = sharedRoom(code, move.to);
+    const sockets = this.io.local.in(roomNames.participant(code, move.participantId));
+    sockets.socketsLeave(from);
+    sockets.socketsJoin(to);
+    if (move.changes.length) this.io.local.to(roomNames.participant(code, move.participantId)).emit('private', { changes: move.changes });
+    const start = Math.min(outbox.unsentFrom.get(from) ?? toldSeq + 1, outbox.unsentFrom.get(to) ?? toldSeq + 1);
+    if (start <= toldSeq) outbox.unsentFrom.set(to, start);
   }
 
   private drop(code: string): void {
@@ -231,7 +247,9 @@ export class Broadcaster {
       }
       keys ??= new Set([...toParts(told.state).keys(), ...toParts(room.state).keys()]);
       if (room.seq > told.seq) {
-        const routed = routeChanges(told.state, room.state, [...keys]);
+        const changed = [...keys];
+        const routed = routeChanges(told.state, room.state, changed);
+        for (const move of teamMoves(told.state, room.state, changed)) this.move(code, outbox, told.seq, move);
         const send = (audience: string, changes: Change[]) => {
           const from = outbox.unsentFrom.get(audience) ?? told.seq + 1;
           if (!changes.length) return outbox.unsentFrom.set(audience, from);
@@ -239,8 +257,11 @@ export class Broadcaster {
           this.io.local.to(audience).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes });
         };
         send(roomNames.facilitator(code), routed.facilitator);
-        send(roomNames.public(code), routed.public);
         send(roomNames.stage(code), routed.stage);
+        send(roomNames.public(code), routed.public);
+        for (const teamId of new Set([...Object.keys(told.state.teams), ...Object.keys(room.state.teams)])) {
+          send(roomNames.team(code, teamId), routed.teams.get(teamId) ?? routed.public);
+        }
       }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }

@@ -1,4 +1,4 @@
-import { isValidCode, REMOVED_MESSAGE, type Actor, type Audience, type Snapshot } from '@leadboard/core';
+import { isValidCode, REMOVED_MESSAGE, type Actor, type Audience, type RoomState, type Snapshot } from '@leadboard/core';
 import { progressOf, viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
@@ -7,7 +7,7 @@ import type { Limit } from '../security/limits.js';
 import { StoreUnavailableError } from '../store/types.js';
 import type { Broadcaster } from './broadcaster.js';
 import { invalid, refusal, reply } from './ack.js';
-import { roomNames } from './names.js';
+import { isSharedRoom, roomNames, sharedRoom } from './names.js';
 import type { IoSocket } from './types.js';
 
 export interface SessionDeps {
@@ -23,7 +23,7 @@ export interface SessionDeps {
 /** A connection stops being able to guess after this many failed joins in a row. */
 export const MAX_FAILED_JOINS_PER_SOCKET = 8;
 
-export async function snapshotFor(deps: SessionDeps, code: string, audience: Audience): Promise<Snapshot | null> {
+export async function snapshotFor(deps: SessionDeps, code: string, audience: Audience): Promise<{ snapshot: Snapshot; state: RoomState } | null> {
   const room = await deps.rooms.fresh(code);
   if (!room) return null;
   const state = room.state;
@@ -35,7 +35,14 @@ export async function snapshotFor(deps: SessionDeps, code: string, audience: Aud
     expiresAt: deps.clock() + deps.rooms.ttlSeconds(state) * 1000,
   };
   if (audience.kind === 'facilitator') snapshot.online = await deps.broadcaster.online(code).catch(() => []);
-  return snapshot;
+  return { snapshot, state };
+}
+
+/** Put a participant's socket in the room of their team (or the teamless one), and in no other. */
+async function settleRoom(socket: IoSocket, code: string, teamId: string | null): Promise<void> {
+  const wanted = sharedRoom(code, teamId);
+  for (const name of socket.rooms) if (name !== wanted && isSharedRoom(code, name)) await socket.leave(name);
+  await socket.join(wanted);
 }
 
 export function joinHandler(socket: IoSocket, deps: SessionDeps) {
@@ -102,13 +109,19 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
       socket.data.actor = actor;
       socket.data.audience = audience;
       socket.data.actorKey = actor.role === 'participant' ? actor.participantId : actor.role;
-      // Join the broadcast rooms before taking the snapshot, so no change falls between the two.
-      const audienceRoom = { facilitator: roomNames.facilitator, stage: roomNames.stage, public: roomNames.public, participant: roomNames.public }[audience.kind];
-      const names = [roomNames.everyone(code), audienceRoom(code)];
-      if (actor.role === 'participant') names.push(roomNames.participant(code, actor.participantId));
+      // Join the broadcast rooms before taking the snapshot, so no change falls between the two. A
+      // participant hears the room in their team's room, read from the snapshot's own state (no
+      // change can be sent between taking it and joining): a later move between teams moves the
+      // socket, as the broadcaster tells the participant's room.
+      const names = [roomNames.everyone(code)];
+      if (audience.kind === 'facilitator') names.push(roomNames.facilitator(code));
+      else if (audience.kind === 'participant') names.push(roomNames.participant(code, audience.participantId));
+      else names.push(roomNames.stage(code));
       await socket.join(names);
-      const snapshot = await snapshotFor(deps, code, audience);
-      if (!snapshot) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
+      const taken = await snapshotFor(deps, code, audience);
+      if (!taken) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
+      const { snapshot, state } = taken;
+      if (audience.kind === 'participant') await settleRoom(socket, code, state.participants[audience.participantId]?.teamId ?? null);
       if (actor.role === 'participant') deps.broadcaster.presenceChanged(code);
       const id = actor.role === 'participant' ? actor.participantId : null;
       reply(ack, { ok: true, you: { role: request.role, id, token: issuedToken }, snapshot });
@@ -126,9 +139,11 @@ export function syncHandler(socket: IoSocket, deps: SessionDeps) {
     const { code, audience } = socket.data;
     if (!code || !audience) return reply(ack, refusal('FORBIDDEN', 'Join a workshop first.'));
     try {
-      const snapshot = await snapshotFor(deps, code, audience);
-      if (!snapshot) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
-      reply(ack, { ok: true, snapshot });
+      const taken = await snapshotFor(deps, code, audience);
+      if (!taken) return reply(ack, refusal('NOT_FOUND', 'This workshop no longer exists.'));
+      // A participant's socket hears the room where the snapshot says their team is.
+      if (audience.kind === 'participant') await settleRoom(socket, code, taken.state.participants[audience.participantId]?.teamId ?? null);
+      reply(ack, { ok: true, snapshot: taken.snapshot });
     } catch (error) {
       if (error instanceof StoreUnavailableError) return reply(ack, refusal('UNAVAILABLE', 'The workshop store is not reachable; retrying.', 1000));
       throw error;

@@ -32,6 +32,7 @@ describe('joining', () => {
     w.join('One');
     const full = joinParticipant(w.state, { name: 'Two', tokenHash: 'x' }, w.ctx({ role: 'system' }));
     expect(code(full)).toBe('ROOM_FULL');
+    expect(full.ok ? '' : full.error.message).toBe('This workshop is full: it takes at most one person. Ask the facilitator.');
     w.phase('ended');
     const ended = joinParticipant(w.state, { name: 'Two', tokenHash: 'y' }, w.ctx({ role: 'system' }));
     expect(code(ended)).toBe('WRONG_PHASE');

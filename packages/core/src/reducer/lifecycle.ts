@@ -97,7 +97,8 @@ export interface NewParticipant {
 export function joinRefusal(state: RoomState): Refusal | null {
   if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
   if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.');
-  if (activeParticipants(state).length >= state.meta.settings.maxParticipants) return fail('ROOM_FULL', 'This workshop is full.');
+  const max = state.meta.settings.maxParticipants;
+  if (activeParticipants(state).length >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`);
   return null;
 }
 

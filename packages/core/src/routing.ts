@@ -1,0 +1,171 @@
+import { collectionOf, META_KEY, parsePartKey, partKey, type PartKey } from './parts.js';
+import { ballotOwners } from './privacy.js';
+import type { RoomState } from './types.js';
+import { placementsShared, visiblePart, type Audience, type Change } from './view.js';
+
+/** Every part that belongs to a ballot: what a person contributed on their own. */
+function ballotParts(state: RoomState, ballot: string): PartKey[] {
+  const keys = [partKey('votes', ballot), partKey('stars', ballot), partKey('lenses', ballot), partKey('reflections', ballot)];
+  for (const [id, c] of Object.entries(state.comments)) if (c.author === ballot) keys.push(partKey('comments', id));
+  return keys;
+}
+
+/**
+ * Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides
+ * its comments, removing someone from a named workshop withdraws what they contributed.
+ */
+function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
+  const keys: PartKey[] = [];
+  if (changed.includes(META_KEY) && placementsShared(before) !== placementsShared(after)) {
+    for (const state of [before, after]) for (const id of Object.keys(state.placements)) keys.push(partKey('placements', id));
+  }
+  if (changed.includes(META_KEY) && before.meta.revealed !== after.meta.revealed) {
+    for (const state of [before, after]) {
+      for (const id of Object.keys(state.votes)) keys.push(partKey('votes', id));
+      for (const id of Object.keys(state.stars)) keys.push(partKey('stars', id));
+    }
+  }
+  const toggled = new Set<string>();
+  for (const key of changed) {
+    const parsed = parsePartKey(key);
+    if (parsed?.collection === 'participants') {
+      const ballot = after.ballots[parsed.id] ?? before.ballots[parsed.id];
+      const removed = (state: RoomState) => state.participants[parsed.id]?.status === 'removed';
+      if (ballot !== undefined && removed(before) !== removed(after)) {
+        for (const state of [before, after]) keys.push(...ballotParts(state, ballot));
+      }
+    }
+    if (parsed?.collection !== 'scenarios') continue;
+    if ((before.scenarios[parsed.id]?.hidden ?? false) !== (after.scenarios[parsed.id]?.hidden ?? false)) toggled.add(parsed.id);
+  }
+  if (toggled.size) {
+    for (const [id, c] of Object.entries(after.comments)) if (toggled.has(c.scenarioId)) keys.push(partKey('comments', id));
+    for (const [id, p] of Object.entries(after.placements)) if (toggled.has(p.scenarioId)) keys.push(partKey('placements', id));
+    for (const id of toggled) keys.push(partKey('takeaways', id));
+  }
+  return keys;
+}
+
+function changeFor(before: RoomState, after: RoomState, key: PartKey, audience: Audience): Change | null {
+  const now = visiblePart(after, key, audience);
+  if (now !== undefined) {
+    const was = visiblePart(before, key, audience);
+    // Something they never had and still do not have needs no message.
+    if (now === null && (was === null || was === undefined)) return null;
+    return [key, now];
+  }
+  const was = visiblePart(before, key, audience);
+  return was !== undefined && was !== null ? [key, null] : null;
+}
+
+/**
+ * Whether a change is told to anyone but its owner: a commit of hidden votes alone is not, and does
+ * not take a seq of its own (the same test routeChanges makes, without building the messages).
+ */
+export function announces(before: RoomState, after: RoomState, changed: readonly PartKey[]): boolean {
+  const keys = new Set([...changed, ...dependents(before, after, changed)]);
+  for (const key of keys) {
+    if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
+    if (collectionOf(key) === 'participants' && changeFor(before, after, key, { kind: 'stage' })) return true;
+  }
+  return false;
+}
+
+export interface RoutedChanges {
+  facilitator: Change[];
+  /** For the phones of people in no team, and of every team not in `teams`. */
+  public: Change[];
+  /**
+   * The whole list for each team whose phones see something the others do not: its own
+   * placements, while teams place blind.
+   */
+  teams: Map<string, Change[]>;
+  /** The public changes, and who came and went. */
+  stage: Change[];
+  /** Parts only their owner sees (their ballot, own votes, stars, reflection), by participant id. */
+  private: Map<string, Change[]>;
+}
+
+const PRIVATE_COLLECTIONS = new Set(['participants', 'ballots', 'votes', 'stars', 'reflections']);
+
+/** Split the parts changed by a command into what each audience is told. */
+export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
+  const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
+  const routed: RoutedChanges = { facilitator: [], public: [], teams: new Map(), stage: [], private: privateChanges(before, after, changed) };
+  /** Per team, the keys it is told otherwise than the public, and what (null: nothing). */
+  const overrides = new Map<string, Map<PartKey, Change | null>>();
+  for (const key of keys) {
+    const fac = changeFor(before, after, key, { kind: 'facilitator' });
+    if (fac) routed.facilitator.push(fac);
+    const pub = changeFor(before, after, key, { kind: 'public' });
+    if (pub) routed.public.push(pub);
+    const collection = collectionOf(key);
+    const blind = collection === 'placements' && !(placementsShared(before) && placementsShared(after));
+    // The stage sees what the phones see, and who is in the room and every team's board as well.
+    const stage = collection === 'participants' || blind ? changeFor(before, after, key, { kind: 'stage' }) : pub;
+    if (stage) routed.stage.push(stage);
+    if (!blind) continue;
+    const id = key.slice(key.indexOf(':') + 1);
+    for (const teamId of new Set([before.placements[id]?.teamId, after.placements[id]?.teamId])) {
+      if (teamId === undefined) continue;
+      let forTeam = overrides.get(teamId);
+      if (!forTeam) overrides.set(teamId, (forTeam = new Map()));
+      forTeam.set(key, changeFor(before, after, key, { kind: 'team', teamId }));
+    }
+  }
+  for (const [teamId, forTeam] of overrides) {
+    const list = routed.public.filter(([key]) => !forTeam.has(key));
+    for (const change of forTeam.values()) if (change) list.push(change);
+    routed.teams.set(teamId, list);
+  }
+  return routed;
+}
+
+/** Someone moved to another team (or out of one): what their phone must now hold of the placements. */
+export interface TeamMove {
+  participantId: string;
+  from: string | null;
+  to: string | null;
+  changes: Change[];
+}
+
+/**
+ * The participants a change moved between teams, each with the placements their phone gains or
+ * loses: while teams place blind a phone holds its own team's only.
+ */
+export function teamMoves(before: RoomState, after: RoomState, changed: readonly PartKey[]): TeamMove[] {
+  const moves: TeamMove[] = [];
+  for (const key of changed) {
+    const parsed = parsePartKey(key);
+    if (parsed?.collection !== 'participants') continue;
+    const from = before.participants[parsed.id]?.teamId ?? null;
+    const to = after.participants[parsed.id]?.teamId ?? null;
+    if (from === to) continue;
+    const audience: Audience = { kind: 'participant', participantId: parsed.id };
+    const placements = new Set([...Object.keys(before.placements), ...Object.keys(after.placements)]);
+    const changes: Change[] = [];
+    for (const id of placements) {
+      const change = changeFor(before, after, partKey('placements', id), audience);
+      if (change) changes.push(change);
+    }
+    moves.push({ participantId: parsed.id, from, to, changes });
+  }
+  return moves;
+}
+
+/** What each participant alone is told of a change: their own record and hidden parts (ballot, votes, stars, reflection). */
+export function privateChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): Map<string, Change[]> {
+  const out = new Map<string, Change[]>();
+  for (const key of changed) {
+    const parsed = parsePartKey(key);
+    if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) continue;
+    // Parts the room sees go out with the room's changes.
+    if (changeFor(before, after, key, { kind: 'public' })) continue;
+    const byPerson = parsed.collection === 'ballots' || parsed.collection === 'participants';
+    const owner = byPerson ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
+    if (owner === undefined) continue;
+    const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
+    if (own) out.set(owner, [...(out.get(owner) ?? []), own]);
+  }
+  return out;
+}
