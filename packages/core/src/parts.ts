@@ -1,4 +1,5 @@
-import type { RoomState, RoomView } from './types.js';
+import { DEFAULT_LANGUAGE } from './language.js';
+import type { Meta, RoomState, RoomView } from './types.js';
 
 /**
  * The state is stored and sent as independent parts, one per entity, so that a vote, a drag or a
@@ -110,6 +111,12 @@ export function emptyCollections(): Omit<RoomState, 'meta'> {
   };
 }
 
+/** A stored meta part as the current code reads it: one written before workshops had a language ran in English. */
+function readMeta(value: unknown): Meta {
+  const meta = value as Meta;
+  return meta.settings.language ? meta : { ...meta, settings: { ...meta.settings, language: DEFAULT_LANGUAGE } };
+}
+
 /** Rebuild a state from its parts; unknown keys are ignored. Returns null without a meta part. */
 export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null {
   let meta: RoomState['meta'] | undefined;
@@ -117,7 +124,7 @@ export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null
   for (const [key, value] of parts) {
     const parsed = parsePartKey(key);
     if (!parsed) continue;
-    if (parsed.collection === 'meta') meta = value as RoomState['meta'];
+    if (parsed.collection === 'meta') meta = readMeta(value);
     else (state[parsed.collection] as Record<string, unknown>)[parsed.id] = value;
   }
   return meta ? { meta, ...state } : null;
@@ -131,7 +138,7 @@ export function writePart(target: RoomState | RoomView, key: PartKey, value: unk
   const parsed = parsePartKey(key);
   if (!parsed) return;
   if (parsed.collection === 'meta') {
-    if (value !== null && value !== undefined) (target as RoomState).meta = value as RoomState['meta'];
+    if (value !== null && value !== undefined) (target as RoomState).meta = readMeta(value);
     return;
   }
   const map = (target as RoomState)[parsed.collection] as Record<string, unknown> | undefined;

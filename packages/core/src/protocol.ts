@@ -1,6 +1,7 @@
 import type { Progress } from './analytics.js';
 import type { CommandInput, JoinInput } from './commands.js';
 import type { ErrorCode } from './constants.js';
+import type { RefusalReason } from './i18n/refusal.js';
 import type { CommandResult } from './reducer/rule.js';
 import type { RoomView } from './types.js';
 import type { Change } from './view.js';
@@ -12,6 +13,9 @@ export interface AckError {
   message: string;
   /** With RATE_LIMITED and UNAVAILABLE: when a retry makes sense. */
   retryAfterMs?: number;
+  /** Which refusal of its code this is, and what it names: the screens word it from these (i18n/refusal.ts). */
+  reason?: RefusalReason;
+  params?: Record<string, string | number>;
 }
 
 /** Every acknowledgement: success with its fields, or a refusal with a stable code. */

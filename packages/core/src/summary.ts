@@ -14,7 +14,7 @@ export function workshopSummary(state: RoomState): WorkshopSummary {
     teams: Object.values(teams).sort((a, b) => a.order - b.order).map(({ id, name, color }) => ({ id, name, color })),
     participants: activeParticipants(state).length,
     joinable: closed === null,
-    closed: closed && { code: closed.error.code, message: closed.error.message },
+    closed: closed && closed.error,
     privacy: { anonymous: meta.settings.anonymous, namedExport: meta.settings.namedExport },
   };
 }

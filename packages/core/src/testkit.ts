@@ -132,3 +132,5 @@ export function twoTeamsTwoCards(): { w: Workshop; ana: string; bob: string; s1:
   const s2 = w.addScenario(bob);
   return { w, ana, bob, s1, s2 };
 }
+
+export { catalogueDifferences, flatten } from './i18n/parity.js';

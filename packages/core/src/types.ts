@@ -1,4 +1,6 @@
 import type { ErrorCode, Lens, Phase } from './constants.js';
+import type { RefusalReason } from './i18n/refusal.js';
+import type { Language } from './language.js';
 
 /** A position on the board: x is the need for management, y the need for leadership, both 0..1. */
 export interface Point {
@@ -20,6 +22,8 @@ export interface Settings {
   anonymous: boolean;
   maxParticipants: number;
   retentionDays: number;
+  /** What the stage, the phones and the exports speak; a phone may choose its own. */
+  language: Language;
 }
 
 export interface Timer {
@@ -183,7 +187,12 @@ export type Actor =
 
 export interface DomainError {
   code: ErrorCode;
+  /** In English, for logs and tools; screens word the refusal from `reason` or `code` (i18n/refusal.ts). */
   message: string;
+  /** Which refusal of its code this is, when the code alone would say too little. */
+  reason?: RefusalReason;
+  /** What the message names: a cap, a phase, a budget. */
+  params?: Record<string, string | number>;
 }
 
 /** Time and fresh ids come in from outside, so the reducer stays pure and deterministic. */

@@ -1,3 +1,4 @@
+import { CORE_MESSAGES_EN, messageAt, type MessageKey } from '../i18n/messages.js';
 import type { Settings } from '../types.js';
 
 export interface PrivacyNotice {
@@ -9,34 +10,37 @@ export interface PrivacyNotice {
   points: string[];
 }
 
+/** A privacy notice as catalogue keys, for screens that word it in their own language. */
+export type PrivacyNoticeKeys = { [K in keyof PrivacyNotice]: PrivacyNotice[K] extends string ? MessageKey : MessageKey[] };
+
 /**
  * What a workshop promises about who sees what: shown on the join page before a person types a
  * name, on the create form, in the console and at the end. docs/privacy.md is the long version,
  * and core's view.ts is what keeps each sentence true.
  */
-export function privacyNotice(settings: Pick<Settings, 'anonymous' | 'namedExport'>): PrivacyNotice {
-  const votes = 'Your votes stay private until the facilitator reveals them; the room then sees the dots, never whose they are.';
+export function privacyNoticeKeys(settings: Pick<Settings, 'anonymous' | 'namedExport'>): PrivacyNoticeKeys {
   if (settings.anonymous) {
     return {
-      title: 'Anonymous workshop',
-      summary: 'Nobody, the facilitator included, can tell which votes, comments or commitment are yours.',
-      points: [
-        'Nobody — not the room, not the facilitator, not an export — can tell which votes, stars, comments, lens tags or commitment are yours.',
-        votes,
-        'Your name appears only in the list of who is in which team.',
-      ],
+      title: 'privacy.anonymous.title',
+      summary: 'privacy.anonymous.summary',
+      points: ['privacy.anonymous.nobody', 'privacy.votes', 'privacy.anonymous.names'],
     };
   }
   return {
-    title: 'Named workshop',
-    summary: 'The facilitator sees who wrote what; the room and the projector never do.',
+    title: 'privacy.named.title',
+    summary: 'privacy.named.summary',
     points: [
-      'The room and the projector see your name in the team lists, never next to what you write or vote.',
-      votes,
-      'The facilitator sees your name beside your comments and commitment, and beside your votes after the reveal.',
-      settings.namedExport
-        ? 'The facilitator’s export names participants.'
-        : 'The facilitator’s export shows P1, P2, … instead of names.',
+      'privacy.named.room',
+      'privacy.votes',
+      'privacy.named.facilitator',
+      settings.namedExport ? 'privacy.named.exportNamed' : 'privacy.named.exportNumbered',
     ],
   };
+}
+
+/** The privacy notice in English. */
+export function privacyNotice(settings: Pick<Settings, 'anonymous' | 'namedExport'>): PrivacyNotice {
+  const keys = privacyNoticeKeys(settings);
+  const say = (key: MessageKey) => messageAt(CORE_MESSAGES_EN, key);
+  return { title: say(keys.title), summary: say(keys.summary), points: keys.points.map(say) };
 }

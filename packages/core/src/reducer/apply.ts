@@ -29,7 +29,7 @@ export type { ApplyResult } from './tx.js';
 /** The acting participant, checked against the state, or the refusal. */
 function actingParticipant(state: RoomState, ctx: Ctx): Participant | Refusal {
   const actor = ctx.actor;
-  if (actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.');
+  if (actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.', { reason: 'readOnly' });
   const me = state.participants[actor.participantId];
   if (!me) return fail('FORBIDDEN', 'You are not part of this workshop.');
   if (me.status === 'removed') return fail('REMOVED', REMOVED_MESSAGE);
@@ -43,10 +43,10 @@ function admit(state: RoomState, rule: Rule, ctx: Ctx, me: Participant | null): 
   const phases = me && rule.participantPhases ? rule.participantPhases : rule.phases;
   if (!phaseAllowed(phases, state.meta.phase)) {
     const phase = PHASE_GUIDE[state.meta.phase].title.toLowerCase();
-    return fail('WRONG_PHASE', `Not possible in the ${phase} phase.`);
+    return fail('WRONG_PHASE', `Not possible in the ${phase} phase.`, { reason: 'phase', params: { phase: state.meta.phase } });
   }
   if (me && rule.lockable && isInputLocked(state.meta, ctx.now)) {
-    return fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.');
+    return fail('LOCKED', 'Time is up: input is locked until the facilitator unlocks it.', { reason: 'timeUp' });
   }
   return null;
 }
@@ -62,7 +62,7 @@ export function runCommand(tx: Tx, command: Command): Refusal | CommandResult {
     if (refusal) return refusal;
     return (rule.who === 'facilitator' ? rule.run(tx, command) : rule.run(tx, command, null)) ?? {};
   }
-  if (ctx.actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.');
+  if (ctx.actor.role !== 'participant') return fail('FORBIDDEN', 'This screen is read-only.', { reason: 'readOnly' });
   if (rule.who === 'facilitator') return fail('FORBIDDEN', 'Only the facilitator can do this.');
   const me = actingParticipant(state, ctx);
   if (me instanceof Refusal) return me;
@@ -81,9 +81,11 @@ export function apply(state: RoomState, command: Command, ctx: Ctx): ApplyResult
 
 /**
  * Commands whose effect depends on parts beyond those they write (a reveal sends every vote, a
- * balance reads every member). A server must apply them to a copy that holds every commit so far.
+ * balance reads every member, a change of language re-words the deck cards). A server must apply
+ * them to a copy that holds every commit so far.
  */
 export const WIDE_READS: ReadonlySet<CommandType> = new Set<CommandType>([
+  'settings.update',
   'votes.reveal',
   'scenario.hide',
   'scenarios.hide',

@@ -15,7 +15,7 @@ export const boardRules = {
       let teamId: string;
       if (me) {
         if (!me.teamId) return fail('NEEDS_TEAM', 'Join a team first.');
-        if (cmd.teamId !== undefined && cmd.teamId !== me.teamId) return fail('FORBIDDEN', 'You place cards for your own team.');
+        if (cmd.teamId !== undefined && cmd.teamId !== me.teamId) return fail('FORBIDDEN', 'You place cards for your own team.', { reason: 'placeOwnTeam' });
         if (scenario.teamId !== null && scenario.teamId !== me.teamId) {
           return fail('FORBIDDEN', 'Only the team that wrote this scenario places it.');
         }
@@ -24,7 +24,7 @@ export const boardRules = {
         const chosen = scenario.teamId ?? cmd.teamId;
         if (!chosen) return fail('INVALID', 'teamId: say which team this shared card is placed for.');
         if (scenario.teamId !== null && cmd.teamId !== undefined && cmd.teamId !== scenario.teamId) {
-          return fail('FORBIDDEN', 'This card belongs to another team.');
+          return fail('FORBIDDEN', 'This card belongs to another team.', { reason: 'otherTeamCard' });
         }
         if (!tx.state.teams[chosen]) return fail('NOT_FOUND', 'That team does not exist.');
         teamId = chosen;

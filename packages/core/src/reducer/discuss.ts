@@ -30,7 +30,7 @@ export const discussRules = {
         if (c.author === ballot && c.scenarioId === cmd.scenarioId) mine++;
       }
       if (mine >= LIMITS.commentsPerParticipantPerScenario) {
-        return fail('LIMIT_REACHED', `At most ${LIMITS.commentsPerParticipantPerScenario} comments each per scenario.`);
+        return fail('LIMIT_REACHED', `At most ${LIMITS.commentsPerParticipantPerScenario} comments each per scenario.`, { reason: 'commentsMax', params: { max: LIMITS.commentsPerParticipantPerScenario } });
       }
       const id = tx.ctx.newId();
       tx.put('comments', id, { id, scenarioId: cmd.scenarioId, author: ballot, text: cmd.text, at: tx.ctx.now, hidden: false });

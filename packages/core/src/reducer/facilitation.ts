@@ -1,7 +1,9 @@
 import { DEFAULTS } from '../constants.js';
+import { deckText } from '../content/deck-text.js';
+import type { Language } from '../language.js';
 import { isInputLocked } from '../rules.js';
 import type { Timer } from '../types.js';
-import { fail } from './tx.js';
+import { fail, type Tx } from './tx.js';
 import { rule } from './rule.js';
 
 /** The phase log keeps the most recent entries; enough for any real session. */
@@ -9,6 +11,18 @@ const PHASE_LOG_MAX = 200;
 
 function idle(timer: Timer): Timer {
   return { status: 'idle', durationMs: timer.durationMs, endsAt: null, remainingMs: timer.durationMs };
+}
+
+/**
+ * A change of language re-words the built-in deck cards whose text is still the deck's own in the
+ * old language; a card someone edited keeps the words they gave it.
+ */
+function rewordDeck(tx: Tx, from: Language, to: Language): void {
+  for (const scenario of Object.values(tx.state.scenarios)) {
+    if (scenario.deckId === null || scenario.text !== deckText(scenario.deckId, from)) continue;
+    const text = deckText(scenario.deckId, to);
+    if (text !== undefined) tx.put('scenarios', scenario.id, { ...scenario, text });
+  }
 }
 
 export const facilitationRules = {
@@ -31,7 +45,9 @@ export const facilitationRules = {
     run(tx, cmd) {
       const { title, id: _id, type: _type, ...settings } = cmd;
       const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+      const before = tx.meta.settings.language;
       tx.setMeta({ title: title ?? tx.meta.title, settings: { ...tx.meta.settings, ...defined } });
+      if (cmd.language && cmd.language !== before) rewordDeck(tx, before, cmd.language);
     },
   }),
 

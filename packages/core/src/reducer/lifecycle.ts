@@ -1,5 +1,7 @@
 import { DEFAULTS, LIMITS } from '../constants.js';
 import { deckChoice } from '../content/deck.js';
+import { deckText } from '../content/deck-text.js';
+import { DEFAULT_LANGUAGE } from '../language.js';
 import { emptyCollections } from '../parts.js';
 import { activeParticipants, smallestTeam } from '../rules.js';
 import type { Ctx, Participant, RoomState, Settings } from '../types.js';
@@ -29,6 +31,7 @@ export function defaultSettings(): Settings {
     anonymous: false,
     maxParticipants: LIMITS.participantsMax,
     retentionDays: DEFAULTS.retentionDays,
+    language: DEFAULT_LANGUAGE,
   };
 }
 
@@ -56,8 +59,9 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     const team = newTeam(state, ctx.newId(), name);
     state = { ...state, teams: { ...state.teams, [team.id]: team } };
   }
+  const language = state.meta.settings.language;
   const cards = [
-    ...deckChoice(input.deck).map((card) => ({ text: card.text, source: 'deck' as const, deckId: card.id })),
+    ...deckChoice(input.deck).map((card) => ({ text: deckText(card.id, language) ?? card.text, source: 'deck' as const, deckId: card.id })),
     ...(input.cards ?? []).map((text) => ({ text, source: 'facilitator' as const, deckId: null })),
   ];
   if (cards.length) {
@@ -95,10 +99,10 @@ export interface NewParticipant {
 
 /** Why nobody new can join this workshop now, or null when they can. The join page asks the same question. */
 export function joinRefusal(state: RoomState): Refusal | null {
-  if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.');
-  if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.');
+  if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.', { reason: 'ended' });
+  if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.', { reason: 'roomLocked' });
   const max = state.meta.settings.maxParticipants;
-  if (activeParticipants(state).length >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`);
+  if (activeParticipants(state).length >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`, { params: { max } });
   return null;
 }
 

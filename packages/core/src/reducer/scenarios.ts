@@ -1,5 +1,6 @@
 import { LIMITS } from '../constants.js';
 import { DECK, deckCard } from '../content/deck.js';
+import { deckText } from '../content/deck-text.js';
 import { teamScenarioCount } from '../rules.js';
 import type { RoomState, Scenario, ScenarioSource } from '../types.js';
 import { fail, type Tx } from './tx.js';
@@ -20,7 +21,7 @@ export function nextNumber(scenarios: RoomState['scenarios']): number {
 
 function totalCheck(tx: Tx, adding: number) {
   if (Object.keys(tx.state.scenarios).length + adding > LIMITS.scenariosTotal) {
-    return fail('LIMIT_REACHED', `A workshop holds at most ${LIMITS.scenariosTotal} scenarios.`);
+    return fail('LIMIT_REACHED', `A workshop holds at most ${LIMITS.scenariosTotal} scenarios.`, { reason: 'scenariosTotalMax', params: { max: LIMITS.scenariosTotal } });
   }
   return null;
 }
@@ -65,9 +66,9 @@ export const scenarioRules = {
       if (full) return full;
       if (me) {
         if (!me.teamId) return fail('NEEDS_TEAM', 'Join a team first.');
-        if (cmd.teamId != null && cmd.teamId !== me.teamId) return fail('FORBIDDEN', 'You can only write for your own team.');
+        if (cmd.teamId != null && cmd.teamId !== me.teamId) return fail('FORBIDDEN', 'You can only write for your own team.', { reason: 'ownTeamOnly' });
         if (teamScenarioCount(tx.state, me.teamId) >= LIMITS.scenariosPerTeam) {
-          return fail('LIMIT_REACHED', `A team writes at most ${LIMITS.scenariosPerTeam} scenarios.`);
+          return fail('LIMIT_REACHED', `A team writes at most ${LIMITS.scenariosPerTeam} scenarios.`, { reason: 'teamScenariosMax', params: { max: LIMITS.scenariosPerTeam } });
         }
         const s = addScenario(tx, { text: cmd.text, teamId: me.teamId, source: 'team', deckId: null, by: me.id });
         return { scenarioId: s.id };
@@ -119,7 +120,7 @@ export const scenarioRules = {
       const full = totalCheck(tx, cards.length);
       if (full) return full;
       for (const card of cards) {
-        addScenario(tx, { text: card.text, teamId: null, source: 'deck', deckId: card.id, by: 'facilitator' });
+        addScenario(tx, { text: deckText(card.id, tx.meta.settings.language) ?? card.text, teamId: null, source: 'deck', deckId: card.id, by: 'facilitator' });
       }
       return { added: cards.length };
     },

@@ -22,7 +22,7 @@ export const teamRules = {
     who: 'participant',
     phases: ['lobby', 'framing', 'scenarios'],
     run(tx, cmd, me) {
-      if (!tx.meta.settings.selfSelectTeams) return fail('FORBIDDEN', 'The facilitator assigns the teams.');
+      if (!tx.meta.settings.selfSelectTeams) return fail('FORBIDDEN', 'The facilitator assigns the teams.', { reason: 'teamsAssigned' });
       if (!tx.state.teams[cmd.teamId]) return fail('NOT_FOUND', 'That team does not exist.');
       if (me.teamId === cmd.teamId) return;
       tx.put('participants', me.id, { ...me, teamId: cmd.teamId });
@@ -34,7 +34,7 @@ export const teamRules = {
     phases: 'open',
     run(tx, cmd) {
       if (Object.keys(tx.state.teams).length >= LIMITS.teamsMax) {
-        return fail('LIMIT_REACHED', `A workshop has at most ${LIMITS.teamsMax} teams.`);
+        return fail('LIMIT_REACHED', `A workshop has at most ${LIMITS.teamsMax} teams.`, { reason: 'teamsMax', params: { max: LIMITS.teamsMax } });
       }
       const team = newTeam(tx.state, tx.ctx.newId(), cmd.name);
       tx.put('teams', team.id, team);

@@ -107,8 +107,9 @@ export class Refusal {
   constructor(readonly error: DomainError) {}
 }
 
-export function fail(code: ErrorCode, message: string): Refusal {
-  return new Refusal({ code, message });
+/** A refusal: its code, its English message, and for the screens (i18n/refusal.ts) its reason and what it names. */
+export function fail(code: ErrorCode, message: string, detail: Pick<DomainError, 'reason' | 'params'> = {}): Refusal {
+  return new Refusal({ code, message, ...detail });
 }
 
 /** What applying one step to a state gives: the new state and the parts it changed, or a refusal. */

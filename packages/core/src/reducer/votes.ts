@@ -8,7 +8,7 @@ function visibleScenario(tx: Tx, scenarioId: string) {
 }
 
 function stillOpen(tx: Tx) {
-  return tx.meta.revealed ? fail('LOCKED', 'Votes have been revealed; they can no longer change.') : null;
+  return tx.meta.revealed ? fail('LOCKED', 'Votes have been revealed; they can no longer change.', { reason: 'votesRevealed' }) : null;
 }
 
 export const voteRules = {
@@ -59,7 +59,7 @@ export const voteRules = {
         tx.put('stars', ballot, next);
         return { starred: false, left: budget - next.length };
       }
-      if (stars.length >= budget) return fail('LIMIT_REACHED', `You have spent all ${budget} stars; take one back first.`);
+      if (stars.length >= budget) return fail('LIMIT_REACHED', `You have spent all ${budget} stars; take one back first.`, { reason: 'starsSpent', params: { budget } });
       tx.put('stars', ballot, [...stars, cmd.scenarioId]);
       return { starred: true, left: budget - stars.length - 1 };
     },

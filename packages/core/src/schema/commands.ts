@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../constants.js';
-import { CommandId, Coordinate, Id, LensName, PhaseName, text } from './common.js';
+import { CommandId, Coordinate, Id, LanguageName, LensName, PhaseName, text } from './common.js';
 
 function command<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   return z.strictObject({ id: CommandId, type: z.literal(type), ...shape });
@@ -30,6 +30,7 @@ const facilitatorCommands = [
     starBudget: z.int().min(0).max(LIMITS.starBudgetMax).optional(),
     selfSelectTeams: z.boolean().optional(),
     namedExport: z.boolean().optional(),
+    language: LanguageName.optional(),
   }),
   command('team.create', { name: text(LIMITS.teamNameMax).optional() }),
   command('team.rename', { teamId: Id, name: text(LIMITS.teamNameMax) }),

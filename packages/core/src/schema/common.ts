@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LENSES, LIMITS, PHASES } from '../constants.js';
+import { LANGUAGES } from '../language.js';
 import { isValidCode, normalizeCode } from '../code.js';
 import { cleanText } from '../text.js';
 
@@ -29,3 +30,4 @@ export function text(max: number, opts: { multiline?: boolean; allowEmpty?: bool
 export const Coordinate = z.number().min(0).max(1);
 export const PhaseName = z.enum(PHASES);
 export const LensName = z.enum(LENSES);
+export const LanguageName = z.enum(LANGUAGES);

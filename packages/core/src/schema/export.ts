@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS, PHASES } from '../constants.js';
-import { Coordinate, Id, LensName, PhaseName, text } from './common.js';
+import { DEFAULT_LANGUAGE } from '../language.js';
+import { Coordinate, Id, LanguageName, LensName, PhaseName, text } from './common.js';
 
 const Point = z.strictObject({ x: Coordinate, y: Coordinate });
 const Time = z.number().int().min(0);
@@ -12,6 +13,8 @@ const Settings = z.strictObject({
   anonymous: z.boolean().default(false),
   maxParticipants: z.int().min(1).max(LIMITS.participantsMax),
   retentionDays: z.int().min(1).max(365),
+  /** Missing in files written before workshops had a language: those ran in English. */
+  language: LanguageName.default(DEFAULT_LANGUAGE),
 });
 
 const Workshop = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../constants.js';
 import { DECK, deckCard } from '../content/deck.js';
-import { Id, text } from './common.js';
+import { Id, LanguageName, text } from './common.js';
 
 /** `POST /api/workshops` body. `teams` is a count or a list of names. */
 export const CreateWorkshopSchema = z.strictObject({
@@ -24,6 +24,8 @@ export const CreateWorkshopSchema = z.strictObject({
   anonymous: z.boolean().optional(),
   /** The facilitator's own shared cards (a deck file's), added after any built-in deck cards. */
   cards: z.array(text(LIMITS.scenarioMax)).max(LIMITS.customListMax).optional(),
+  /** What the stage, the phones, the deck cards and the exports speak; English when left out. */
+  language: LanguageName.optional(),
 });
 
 export const ExportQuerySchema = z.object({

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../constants.js';
+import { REFUSAL_REASONS } from '../i18n/refusal.js';
 import { PhaseName } from './common.js';
+
+/** What a refusal names beyond its code, so that a screen can word it in its own language. */
+const refusalDetail = {
+  reason: z.enum(REFUSAL_REASONS).optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+};
 
 /** Every HTTP refusal's body (docs/protocol.md "Errors"). */
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), retryAfterMs: z.number().optional() }),
+  error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), retryAfterMs: z.number().optional(), ...refusalDetail }),
 });
 
 /** `POST /api/workshops` and `POST /api/workshops/import`: 201 with the new code, its two secrets and its links. */
@@ -28,7 +35,7 @@ export const WorkshopSummarySchema = z.object({
   participants: z.int(),
   joinable: z.boolean(),
   /** Why nobody new can join (ended, locked, full), or null. */
-  closed: z.object({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+  closed: z.object({ code: z.enum(ERROR_CODES), message: z.string(), ...refusalDetail }).nullable(),
   /** What the join page promises about who sees what (docs/privacy.md). */
   privacy: z.object({ anonymous: z.boolean(), namedExport: z.boolean() }),
 });
