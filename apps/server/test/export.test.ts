@@ -267,3 +267,26 @@ describe('export over HTTP, after the workshop', () => {
     phone.client.close();
   });
 });
+
+describe('export over HTTP, in the workshop’s language', () => {
+  it('words the report and the board in the language chosen on create and changed later; csv headers and json keys stay as they are', async () => {
+    const created = await createWorkshop(server.url, { title: 'Klausur', language: 'de', deck: ['failed-audit'] });
+    const { client: fac } = await facilitatorOf(server.url, created);
+    const download = async (query: string) => (await get(created.code, query, created.facilitatorToken)).text();
+
+    const md = await download('format=md');
+    expect(md).toContain('## Wer dabei war');
+    expect(md).toContain('Die externe Prüfung hat Lücken');
+    expect(await download('format=svg')).toContain('Managementbedarf →');
+    const csv = await download('format=csv');
+    expect(csv.split('\r\n')[0]).toContain('scenario_id,scenario,source');
+    expect(csv).toContain('Die externe Prüfung');
+    expect(JSON.parse(await download('format=json')).workshop.settings.language).toBe('de');
+
+    await fac.must({ type: 'settings.update', language: 'en' });
+    const english = await download('format=md');
+    expect(english).toContain('## Who took part');
+    expect(english).toContain('The external audit found gaps');
+    fac.close();
+  });
+});

@@ -66,9 +66,9 @@ export function workshopRoutes(deps: WorkshopRouteDeps): Router {
     if (await limited(req, res)) return;
     const parsed = CreateWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) return sendError(res, 'INVALID', formatIssues(parsed.error));
-    const { title, teams, deck, cards, starBudget, selfSelectTeams, namedExport, anonymous } = parsed.data;
+    const { title, teams, deck, cards, starBudget, selfSelectTeams, namedExport, anonymous, language } = parsed.data;
     const settings = Object.fromEntries(
-      Object.entries({ starBudget, selfSelectTeams, namedExport, anonymous }).filter(([, v]) => v !== undefined),
+      Object.entries({ starBudget, selfSelectTeams, namedExport, anonymous, language }).filter(([, v]) => v !== undefined),
     );
     sendCreated(req, res, await deps.rooms.create({ title, teams, deck, cards, settings }));
   });

@@ -8,6 +8,7 @@ import { toSvg } from './svg.js';
 export function goldenFiles(): Record<string, string> {
   const { w, ids } = goldenWorkshop();
   const hidden = goldenWorkshop({ reveal: false }).w;
+  const german = goldenWorkshop({ language: 'de' });
   return {
     'workshop.csv': toCsv(w.state),
     'workshop-votes.csv': toCsv(w.state, 'votes'),
@@ -17,5 +18,8 @@ export function goldenFiles(): Record<string, string> {
     'my-summary.md': mySummary(w.state, ids.bob, GOLDEN_EXPORTED_AT),
     'hidden-votes.csv': toCsv(hidden.state),
     'hidden-votes.md': toMarkdown(hidden.state, GOLDEN_EXPORTED_AT),
+    'workshop.de.md': toMarkdown(german.w.state, GOLDEN_EXPORTED_AT),
+    'workshop-votes.de.svg': toSvg(german.w.state, GOLDEN_EXPORTED_AT, { votes: true }),
+    'my-summary.de.md': mySummary(german.w.state, german.ids.bob, GOLDEN_EXPORTED_AT),
   };
 }

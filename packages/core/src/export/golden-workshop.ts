@@ -1,3 +1,4 @@
+import type { Language } from '../language.js';
 import { Workshop } from '../testkit.js';
 
 /** Test-only: 14 March 2025, 09:00 UTC. */
@@ -10,11 +11,11 @@ export const GOLDEN_EXPORTED_AT = Date.UTC(2025, 2, 14, 11, 42);
  * every board feature an export draws: team and shared cards, a card moved after discussion, a card
  * nobody placed, hidden text, a removed participant, stars, lenses, takeaways and reflections.
  */
-export function goldenWorkshop(options: { reveal?: boolean; end?: boolean; anonymous?: boolean } = {}) {
+export function goldenWorkshop(options: { reveal?: boolean; end?: boolean; anonymous?: boolean; language?: Language } = {}) {
   const w = new Workshop({
     title: 'Q3 offsite: "Ops & Strategy" <b>bold</b>',
     teams: ['Owls, "the wise"', 'Larks 🐦'],
-    ...(options.anonymous ? { settings: { anonymous: true } } : {}),
+    settings: { ...(options.anonymous ? { anonymous: true } : {}), ...(options.language ? { language: options.language } : {}) },
   });
   // The testkit's clock starts in 1970; give the workshop a real date so the reports read naturally.
   w.state = { ...w.state, meta: { ...w.state.meta, createdAt: GOLDEN_START, phaseLog: [{ phase: 'lobby', at: GOLDEN_START }] } };

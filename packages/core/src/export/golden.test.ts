@@ -7,6 +7,9 @@ import votesSvg from './__golden__/workshop-votes.svg?raw';
 import workshopCsv from './__golden__/workshop.csv?raw';
 import workshopMd from './__golden__/workshop.md?raw';
 import workshopSvg from './__golden__/workshop.svg?raw';
+import germanMd from './__golden__/workshop.de.md?raw';
+import germanSvg from './__golden__/workshop-votes.de.svg?raw';
+import germanSummaryMd from './__golden__/my-summary.de.md?raw';
 import { goldenFiles } from './golden-files.js';
 
 // Byte-for-byte: a change to any export shows up here as a diff to read, then to accept with
@@ -20,6 +23,9 @@ const GOLDEN: Record<string, string> = {
   'my-summary.md': mySummaryMd,
   'hidden-votes.csv': hiddenCsv,
   'hidden-votes.md': hiddenMd,
+  'workshop.de.md': germanMd,
+  'workshop-votes.de.svg': germanSvg,
+  'my-summary.de.md': germanSummaryMd,
 };
 
 describe('golden exports of the golden workshop', () => {

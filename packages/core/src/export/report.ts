@@ -54,6 +54,7 @@ export function authorLabel(view: RoomView, ballot: string, labels = participant
   return owner === undefined ? null : (labels.get(owner) ?? null);
 }
 
+/** A quadrant's English name: the CSV's stable vocabulary, whatever the workshop's language. */
 export function quadrantTitle(q: Quadrant | null): string {
   return q ? QUADRANT_INFO[q].title : '';
 }
@@ -62,15 +63,4 @@ export function quadrantTitle(q: Quadrant | null): string {
 export function fixed(value: number, digits: number): string {
   const text = value.toFixed(digits);
   return /^-0\.?0*$/.test(text) ? text.slice(1) : text;
-}
-
-/** `2025-03-14`, in UTC, so every server prints the same date. */
-export function isoDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 10);
-}
-
-/** `2025-03-14 09:30 UTC`. */
-export function isoMinute(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

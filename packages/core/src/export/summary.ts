@@ -1,11 +1,11 @@
 import { conclusion, scenarioStats } from '../analytics.js';
-import { BALANCE_CHECK } from '../content/framing.js';
+import { translator, type Translator } from '../i18n/translator.js';
 import { quadrant } from '../maths.js';
 import type { RoomState } from '../types.js';
 import { votesExportable } from './json.js';
-import { balanceTable, needBoth } from './markdown.js';
+import { balanceTable, midSentence, needBoth, quadrantName, takeaways } from './markdown.js';
 import { mdInline, mdLines } from './markdown-text.js';
-import { fixed, isoDate, isoMinute, quadrantTitle, reportView } from './report.js';
+import { reportView } from './report.js';
 
 /** `In the weeds ·····●····· Only in the vision`: where one answer sits on the slider. */
 export function balanceScale(balance: number): string {
@@ -21,16 +21,19 @@ export function balanceLeaning(balance: number): 'low' | 'middle' | 'high' {
   return 'middle';
 }
 
-function leaning(balance: number): string {
+function leaning(tr: Translator, balance: number): string {
   const side = balanceLeaning(balance);
-  return side === 'middle' ? `“${BALANCE_CHECK.middle.toLowerCase()}”` : `leaning towards “${BALANCE_CHECK[side].toLowerCase()}”`;
+  const words = midSentence(tr.t(`balance.${side}`));
+  return tr.t(side === 'middle' ? 'export.summary.leaningMiddle' : 'export.summary.leaningSide', { side: words });
 }
 
 /**
  * A participant's own take-home page: what the room found ("you need both", the takeaways), their
  * team's cards, and their own balance check and commitment. Nobody else's name or words appear.
+ * In the workshop's language.
  */
 export function mySummary(state: RoomState, participantId: string, exportedAt: number): string {
+  const tr = translator(state.meta.settings.language);
   const view = reportView(state);
   const stats = scenarioStats(view);
   const summary = conclusion(view, stats);
@@ -38,42 +41,38 @@ export function mySummary(state: RoomState, participantId: string, exportedAt: n
   const me = state.participants[participantId];
   const team = me?.teamId ? state.teams[me.teamId] : undefined;
   const lines = [
-    `# ${mdInline(state.meta.title)}: your summary`,
+    `# ${tr.t('export.summary.title', { title: mdInline(state.meta.title) })}`,
     '',
-    `Leadboard workshop ${state.meta.code} · ${isoDate(state.meta.createdAt)} · downloaded ${isoMinute(exportedAt)}`,
+    tr.t('export.summary.subtitle', { code: state.meta.code, date: tr.date(state.meta.createdAt), time: tr.minute(exportedAt) }),
     '',
-    '## What the room found',
+    `## ${tr.t('export.summary.found')}`,
     '',
-    ...needBoth(view, summary, withVotes),
-    '## Takeaways',
+    ...needBoth(tr, view, summary, withVotes),
+    `## ${tr.t('export.md.takeaways')}`,
     '',
+    ...takeaways(tr, view, stats),
   ];
-  const takeaways = stats.flatMap((s) => {
-    const t = view.takeaways[s.scenario.id];
-    return t ? [`- **#${s.number}** ${mdInline(s.scenario.text)}  \n  ${mdLines(t.text, '  ')}`] : [];
-  });
-  lines.push(...(takeaways.length ? takeaways : ['No takeaways were recorded.']), '');
   if (team) {
     const ours = stats.flatMap((s) =>
-      s.placements.filter((p) => p.teamId === team.id).map((p) => `- *${quadrantTitle(quadrant(p))}*: **#${s.number}** ${mdInline(s.scenario.text)}`),
+      s.placements.filter((p) => p.teamId === team.id).map((p) => `- *${quadrantName(tr, quadrant(p))}*: **#${s.number}** ${mdInline(s.scenario.text)}`),
     );
-    lines.push(`## Your team's board: ${mdInline(team.name)}`, '', ...(ours.length ? ours : ['Your team placed no cards.']), '');
+    lines.push(`## ${tr.t('export.summary.teamBoard', { team: mdInline(team.name) })}`, '', ...(ours.length ? ours : [tr.t('export.summary.teamPlacedNone')]), '');
   }
   const ballot = state.ballots[participantId];
   const mine = ballot === undefined ? undefined : state.reflections[ballot];
-  lines.push('## Your balance check', '', `*${BALANCE_CHECK.question}*`, '');
+  lines.push(`## ${tr.t('export.summary.balance')}`, '', `*${tr.t('balance.question')}*`, '');
   if (mine?.balance !== null && mine?.balance !== undefined) {
     lines.push(
-      `\`${BALANCE_CHECK.low} ${balanceScale(mine.balance)} ${BALANCE_CHECK.high}\``,
+      `\`${tr.t('balance.low')} ${balanceScale(mine.balance)} ${tr.t('balance.high')}\``,
       '',
-      `You answered ${fixed(mine.balance, 2)}: ${leaning(mine.balance)}.`,
+      tr.t('export.summary.answered', { value: tr.decimal(mine.balance, 2), leaning: leaning(tr, mine.balance) }),
       '',
     );
   } else {
-    lines.push('You did not answer the balance check.', '');
+    lines.push(tr.t('export.summary.notAnswered'), '');
   }
-  lines.push('The whole room:', '', ...balanceTable(summary));
-  lines.push(`## Your commitment`, '', `*${BALANCE_CHECK.commitmentPrompt}:*`, '');
-  lines.push(mine?.commitment ? `> ${mdLines(mine.commitment, '> ')}` : 'You did not write a commitment.', '');
+  lines.push(tr.t('export.summary.wholeRoom'), '', ...balanceTable(tr, summary));
+  lines.push(`## ${tr.t('export.summary.commitment')}`, '', `*${tr.t('balance.commitmentPrompt')}:*`, '');
+  lines.push(mine?.commitment ? `> ${mdLines(mine.commitment, '> ')}` : tr.t('export.summary.noCommitment'), '');
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

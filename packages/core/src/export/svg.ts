@@ -1,10 +1,10 @@
 import { conclusion, scenarioStats, type ScenarioStats } from '../analytics.js';
 import { QUADRANTS } from '../constants.js';
-import { AXES, QUADRANT_INFO } from '../content/framing.js';
+import { translator, type Translator } from '../i18n/translator.js';
 import type { Placement, RoomState, RoomView, Team } from '../types.js';
 import { nearestPoint, placeLabels, type PlacedLabel, type Rect } from './board-layout.js';
 import { votesExportable } from './json.js';
-import { isoDate, isoMinute, reportView, sortedParticipants, sortedTeams } from './report.js';
+import { reportView, sortedParticipants, sortedTeams } from './report.js';
 import { FONT_FAMILY, svgRuns, textWidth, wrap, xml } from './svg-text.js';
 import { cardStyle, contrastText, teamColor } from './svg-colors.js';
 import { panel } from './svg-panel.js';
@@ -44,10 +44,16 @@ function text(x: number, y: number, content: string, attrs: string): string {
   return `<text x="${n(x)}" y="${n(y)}" ${attrs}>${content}</text>`;
 }
 
-function header(view: RoomView, stats: readonly ScenarioStats[]): string[] {
+function header(tr: Translator, view: RoomView, stats: readonly ScenarioStats[]): string[] {
   const people = sortedParticipants(view).filter((p) => p.status !== 'removed').length;
   const [title] = wrap(view.meta.title, PAGE.w - 80, 34, 1, true);
-  const sub = `Leadboard · workshop ${view.meta.code} · ${isoDate(view.meta.createdAt)} · ${people} ${people === 1 ? 'person' : 'people'} in ${sortedTeams(view).length} teams · ${stats.length} cards`;
+  const sub = tr.t('export.svg.subtitle', {
+    code: view.meta.code,
+    date: tr.date(view.meta.createdAt),
+    people: tr.plural('export.svg.people', people),
+    teams: tr.n(sortedTeams(view).length),
+    cards: tr.plural('export.svg.cards', stats.length),
+  });
   return [
     text(40, 72, svgRuns(title ?? ''), `font-size="34" font-weight="bold" fill="${INK}"`),
     text(40, 108, xml(sub), `font-size="20" fill="${MUTED}"`),
@@ -55,7 +61,7 @@ function header(view: RoomView, stats: readonly ScenarioStats[]): string[] {
 }
 
 /** The quadrants, the 0.5 lines, the axis titles; returns the title boxes so cards keep clear of them. */
-function board(): { svg: string[]; titles: Rect[] } {
+function board(tr: Translator): { svg: string[]; titles: Rect[] } {
   const half = BOARD.size / 2;
   const svg: string[] = [];
   const titles: Rect[] = [];
@@ -65,7 +71,8 @@ function board(): { svg: string[]; titles: Rect[] } {
     const x = BOARD.x + (right ? half : 0);
     const y = BOARD.y + (top ? 0 : half);
     svg.push(`<rect x="${x}" y="${y}" width="${half}" height="${half}" fill="${QUADRANT_FILL[q]}"/>`);
-    const { title, detail } = QUADRANT_INFO[q];
+    const title = tr.t(`content.quadrant.${q}.title`);
+    const detail = tr.t(`content.quadrant.${q}.detail`);
     const tx = right ? x + half - 16 : x + 16;
     const anchor = right ? 'end' : 'start';
     const ty = top ? y + 40 : y + half - 40;
@@ -82,17 +89,19 @@ function board(): { svg: string[]; titles: Rect[] } {
     `<rect x="${BOARD.x}" y="${BOARD.y}" width="${BOARD.size}" height="${BOARD.size}" fill="none" stroke="#7B8494" stroke-width="2"/>`,
   );
   const below = BOARD.y + BOARD.size;
+  const low = tr.t('export.svg.low');
+  const high = tr.t('export.svg.high');
   svg.push(
-    text(mid, below + 34, `${xml(AXES.x.label)} →`, `font-size="22" font-weight="bold" fill="${INK}" text-anchor="middle"`),
-    text(mid, below + 58, xml(AXES.x.detail), `font-size="16" fill="${MUTED}" text-anchor="middle"`),
-    text(BOARD.x, below + 24, 'low', `font-size="16" fill="${MUTED}"`),
-    text(BOARD.x + BOARD.size, below + 24, 'high', `font-size="16" fill="${MUTED}" text-anchor="end"`),
+    text(mid, below + 34, `${xml(tr.t('content.axis.x.label'))} →`, `font-size="22" font-weight="bold" fill="${INK}" text-anchor="middle"`),
+    text(mid, below + 58, xml(tr.t('content.axis.x.detail')), `font-size="16" fill="${MUTED}" text-anchor="middle"`),
+    text(BOARD.x, below + 24, xml(low), `font-size="16" fill="${MUTED}"`),
+    text(BOARD.x + BOARD.size, below + 24, xml(high), `font-size="16" fill="${MUTED}" text-anchor="end"`),
     `<g transform="translate(${BOARD.x - 52} ${midY}) rotate(-90)">`,
-    text(0, 0, `${xml(AXES.y.label)} →`, `font-size="22" font-weight="bold" fill="${INK}" text-anchor="middle"`),
-    text(0, 24, xml(AXES.y.detail), `font-size="16" fill="${MUTED}" text-anchor="middle"`),
+    text(0, 0, `${xml(tr.t('content.axis.y.label'))} →`, `font-size="22" font-weight="bold" fill="${INK}" text-anchor="middle"`),
+    text(0, 24, xml(tr.t('content.axis.y.detail')), `font-size="16" fill="${MUTED}" text-anchor="middle"`),
     '</g>',
-    text(BOARD.x - 10, below, 'low', `font-size="16" fill="${MUTED}" text-anchor="end"`),
-    text(BOARD.x - 10, BOARD.y + 14, 'high', `font-size="16" fill="${MUTED}" text-anchor="end"`),
+    text(BOARD.x - 10, below, xml(low), `font-size="16" fill="${MUTED}" text-anchor="end"`),
+    text(BOARD.x - 10, BOARD.y + 14, xml(high), `font-size="16" fill="${MUTED}" text-anchor="end"`),
   );
   return { svg, titles };
 }
@@ -165,8 +174,9 @@ function layoutCards(items: readonly { text: string; x: number; y: number }[], o
   return best;
 }
 
-/** The workshop board as a picture. The PNG export renders this same document. */
+/** The workshop board as a picture, in the workshop's language. The PNG export renders this same document. */
 export function toSvg(state: RoomState, exportedAt: number, options: SvgOptions = {}): string {
+  const tr = translator(state.meta.settings.language);
   const view = reportView(state);
   const stats = scenarioStats(view);
   const summary = conclusion(view, stats);
@@ -174,7 +184,7 @@ export function toSvg(state: RoomState, exportedAt: number, options: SvgOptions 
   const teams = sortedTeams(view);
   const teamIndex = new Map(teams.map((t, i) => [t.id, i]));
   const spots = stats.flatMap((s) => s.placements.map((p) => ({ s, p, index: s.number, team: view.teams[p.teamId] })));
-  const { svg: boardSvg, titles } = board();
+  const { svg: boardSvg, titles } = board(tr);
   const crowd = showVotes ? averages(view, stats) : { svg: [], boxes: [] };
 
   const layout = layoutCards(spots.map(({ s, p }) => ({ text: s.scenario.text, x: px(p.x), y: py(p.y) })), [...titles, ...crowd.boxes]);
@@ -202,18 +212,18 @@ export function toSvg(state: RoomState, exportedAt: number, options: SvgOptions 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${PAGE.w}" height="${PAGE.h}" viewBox="0 0 ${PAGE.w} ${PAGE.h}" font-family="${FONT_FAMILY}">`,
     `<title>${xml(view.meta.title)}</title>`,
-    `<desc>${xml(`The ${view.meta.code} workshop board: ${stats.length} cards placed by need for management (across) and leadership (up).`)}</desc>`,
+    `<desc>${xml(tr.t('export.svg.description', { code: view.meta.code, cards: tr.plural('export.svg.cards', stats.length) }))}</desc>`,
     markers(teams),
     `<rect width="${PAGE.w}" height="${PAGE.h}" fill="#FFFFFF"/>`,
-    ...header(view, stats),
+    ...header(tr, view, stats),
     ...boardSvg,
     ...(showVotes ? voteDots(view, stats) : []),
     ...arrows(moved, teamIndex),
     ...cards,
     ...crowd.svg,
     ...badges,
-    ...panel(view, stats, summary, { showVotes, votesAsked: options.votes === true, votesKnown: votesExportable(state), unlabelled }),
-    text(PAGE.w - 40, PAGE.h - 24, xml(`Exported ${isoMinute(exportedAt)} · Leadboard`), `font-size="16" fill="${MUTED}" text-anchor="end"`),
+    ...panel(tr, view, stats, summary, { showVotes, votesAsked: options.votes === true, votesKnown: votesExportable(state), unlabelled }),
+    text(PAGE.w - 40, PAGE.h - 24, xml(tr.t('export.svg.exported', { time: tr.minute(exportedAt) })), `font-size="16" fill="${MUTED}" text-anchor="end"`),
     '</svg>',
     '',
   ].join('\n');

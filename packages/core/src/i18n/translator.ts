@@ -17,8 +17,22 @@ export interface Translator {
   plural(key: MessageKey, count: number, named?: Named): string;
   /** A number written the language's way (1,234.5 or 1.234,5). */
   n(value: number, options?: Intl.NumberFormatOptions): string;
-  /** A moment written the language's way, in UTC so that every server words it alike. */
-  d(epochMs: number, options: Intl.DateTimeFormatOptions): string;
+  /** A fixed number of decimals in the language's digits (0.59 or 0,59), never "-0". */
+  decimal(value: number, digits: number): string;
+  /** A day as the exports print it, in UTC so that every server prints the same. */
+  date(epochMs: number): string;
+  /** A day and a minute as the exports print them, in UTC. */
+  minute(epochMs: number): string;
+}
+
+/** English exports keep ISO dates (`2025-03-14`, `2025-03-14 09:30 UTC`): unambiguous wherever the reader is. */
+function isoDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}
+
+function isoMinute(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 const contexts = new Map<Language, CoreContext>();
@@ -46,11 +60,18 @@ function context(language: Language): CoreContext {
 export function translator(language: Language): Translator {
   const ctx = context(language);
   const numbers = new Intl.NumberFormat(language);
+  const day = new Intl.DateTimeFormat(language, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(language, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return {
     language,
     t: (key, named = {}) => String(translate(ctx, key, named)),
     plural: (key, count, named = {}) => String(translate(ctx, key, count, { named: { n: numbers.format(count), ...named } })),
     n: (value, options) => (options ? new Intl.NumberFormat(language, options) : numbers).format(value),
-    d: (epochMs, options) => new Intl.DateTimeFormat(language, { timeZone: 'UTC', ...options }).format(epochMs),
+    decimal: (value, digits) => {
+      const text = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
+      return /^-0[.,]?0*$/.test(text) ? text.slice(1) : text;
+    },
+    date: (epochMs) => (language === 'en' ? isoDate(epochMs) : day.format(epochMs)),
+    minute: (epochMs) => (language === 'en' ? isoMinute(epochMs) : `${day.format(epochMs)} ${time.format(epochMs)} UTC`),
   };
 }
