@@ -3,6 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import vueParser from 'vue-eslint-parser';
+import vueI18n from '@intlify/eslint-plugin-vue-i18n';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'tests/artifacts/**', 'coverage/**'] },
@@ -27,6 +28,25 @@ export default tseslint.config(
       'vue/html-closing-bracket-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
     },
+  },
+  // The console, stage and report speak the workshop's language: every word on screen comes from a catalogue.
+  {
+    files: ['apps/facilitator/src/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': ['error', {
+        // Symbols, digits and punctuation need no translation, nor does the product's name.
+        ignorePattern: '^[\\s\\d\\p{P}\\p{S}]*$',
+        ignoreText: ['Leadboard'],
+        attributes: { '/.+/': ['title', 'aria-label', 'placeholder', 'alt', 'label', 'confirm', 'detail'] },
+      }],
+    },
+  },
+  {
+    files: ['apps/facilitator/src/**/*.{ts,vue}'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: { 'vue-i18n': { localeDir: ['apps/facilitator/src/i18n/*.json', 'packages/core/src/i18n/*.json'], messageSyntaxVersion: '^11.0.0' } },
+    rules: { '@intlify/vue-i18n/no-missing-keys': 'error' },
   },
   // Type-aware rules: promises are awaited or deliberately let go, thenables are real, assertions say something.
   {

@@ -48,7 +48,7 @@ test('a workshop exported as JSON starts new ones from the file, continued or as
   await page.goto('/host/');
   await page.getByTestId('file-input').setInputFiles(exported);
   await expect(page.getByTestId('file-summary')).toContainText('Last month');
-  await expect(page.getByTestId('file-summary')).toContainText('1 people');
+  await expect(page.getByTestId('file-summary')).toContainText('1 person');
   await snap(page, 'start-from-file');
   await page.getByTestId('continue').click();
   const continued = await openedCode(page);

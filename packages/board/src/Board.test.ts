@@ -163,4 +163,21 @@ describe('Board', () => {
     expect(new Set(ids).size).toBe(2);
     expect(page.findAll('.lb-clouds').map((g) => g.attributes('clip-path'))).toEqual(ids.map((id) => `url(#${id})`));
   });
+
+  it('speaks the screen’s language when given its words, English otherwise', () => {
+    const words = {
+      quadrants: { lead: 'Führen', both: 'Beides', routine: 'Routine', manage: 'Managen' },
+      axes: { x: 'Managementbedarf', y: 'Führungsbedarf' },
+      position: (title: string, m: string, l: string) => `${title}. Management ${m}, Führung ${l}.`,
+      keys: 'Mit den Pfeiltasten bewegen.',
+    };
+    const german = mount(Board, { props: { cards: [card()], words, mode: 'point', label: 'Das Board' } });
+    expect(german.findAll('.lb-q-label').map((q) => q.text())).toEqual(['Führen', 'Beides', 'Routine', 'Managen']);
+    expect(german.findAll('.lb-axis').map((a) => a.text())).toEqual(['Managementbedarf →', 'Führungsbedarf →']);
+    expect(german.find('.lb-card').attributes('aria-label')).toBe('Budget overrun at midyear. Management 80%, Führung 30%.');
+    expect(german.find('svg').attributes('aria-label')).toBe('Das Board. Mit den Pfeiltasten bewegen.');
+    const english = mount(Board, { props: { cards: [card()] } });
+    expect(english.findAll('.lb-q-label').map((q) => q.text())).toEqual(['Lead', 'Both', 'Routine', 'Manage']);
+    expect(english.find('.lb-card').attributes('aria-label')).toBe('Budget overrun at midyear. Management 80%, leadership 30%.');
+  });
 });

@@ -1,4 +1,4 @@
-import type { Point } from '@leadboard/core';
+import type { Point, Quadrant } from '@leadboard/core';
 
 /** A scenario card as the board draws it. */
 export interface BoardCard extends Point {
@@ -45,4 +45,14 @@ export interface BoardCloud extends Point {
   id: string;
   spread: number;
   color?: string;
+}
+
+/** The words a board draws and reads out, in the screen's language. */
+export interface BoardWords {
+  quadrants: Record<Quadrant, string>;
+  axes: { x: string; y: string };
+  /** A card read out: its title and where it sits, each need as a percentage ("42%"). */
+  position: (title: string, management: string, leadership: string) => string;
+  /** After the board's label, when a point is placed with the keyboard. */
+  keys: string;
 }

@@ -1,4 +1,4 @@
-import { distance, MOVE_THRESHOLD, placementKey, QUADRANT_INFO, voteCloud, type Point, type RoomView, type ScenarioStats } from '@leadboard/core';
+import { distance, MOVE_THRESHOLD, placementKey, voteCloud, type Point, type Quadrant, type RoomView, type ScenarioStats } from '@leadboard/core';
 import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot, type BoardLink, type BoardRoomMark } from '@leadboard/board';
 
 export interface CardOptions {
@@ -49,15 +49,16 @@ export function voteLayer(view: RoomView, scenarioId: string | null, color = '#3
 
 /**
  * The reveal, card by card: where the room puts each card (core's crowd mean, as a numbered mark
- * with its spread) and where each team put it (a dot in the team's colour, with a line to the room).
+ * with its spread, titled by `describe`) and where each team put it (a dot in the team's colour,
+ * with a line to the room).
  */
-export function revealLayer(view: RoomView, stats: readonly ScenarioStats[]): { rooms: BoardRoomMark[]; dots: BoardDot[]; links: BoardLink[] } {
+export function revealLayer(view: RoomView, stats: readonly ScenarioStats[], describe: (stats: ScenarioStats & { crowdQuadrant: Quadrant }) => string): { rooms: BoardRoomMark[]; dots: BoardDot[]; links: BoardLink[] } {
   const rooms: BoardRoomMark[] = [];
   const dots: BoardDot[] = [];
   const links: BoardLink[] = [];
   for (const s of stats) {
     if (!s.crowd || !s.crowdQuadrant) continue;
-    rooms.push({ id: s.scenario.id, x: s.crowd.x, y: s.crowd.y, label: String(s.number), spread: s.spread, title: `Card ${s.number}: the room puts it in ${QUADRANT_INFO[s.crowdQuadrant].title} (${s.votes.length} votes)` });
+    rooms.push({ id: s.scenario.id, x: s.crowd.x, y: s.crowd.y, label: String(s.number), spread: s.spread, title: describe({ ...s, crowdQuadrant: s.crowdQuadrant }) });
     for (const p of s.placements) {
       const color = view.teams[p.teamId]?.color ?? '#64748b';
       const id = placementKey(p.scenarioId, p.teamId);

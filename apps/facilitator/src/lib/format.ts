@@ -7,23 +7,15 @@ export function clock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** "Tue 14 May, 10:32" in the reader's locale. */
-export function dateTime(epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(epochMs);
-}
-
-/** "in 6 days", "in 3 hours", "in 12 minutes". */
-export function fromNow(epochMs: number, now: number): string {
+/** "in 6 days", "in 3 hours", "in 12 minutes" ("in 6 Tagen" …) in the given language; "now" once it is past. */
+export function fromNow(epochMs: number, now: number, locale: string): string {
+  const words = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const minutes = Math.round((epochMs - now) / 60_000);
-  if (minutes <= 0) return 'now';
-  if (minutes < 90) return `in ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  if (minutes <= 0) return words.format(0, 'second');
+  if (minutes < 90) return words.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
-  if (hours < 36) return `in ${hours} hours`;
-  return `in ${Math.round(hours / 24)} days`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
+  if (hours < 36) return words.format(hours, 'hour');
+  return words.format(Math.round(hours / 24), 'day');
 }
 
 export function percent(part: number, whole: number): number {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
+import { i18n } from '../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import type { FakeSession } from '@leadboard/client/testing';
 import { connectedRoom } from '../test/session.js';
@@ -15,15 +16,16 @@ beforeEach(() => {
 
 describe('ActionButton', () => {
   it('shows its pending state while the command is in flight, then the refusal', async () => {
-    const wrapper = mount(ActionButton, { props: { action: 'reveal', draft: { type: 'votes.reveal', revealed: true } }, slots: { default: 'Reveal votes' }, global: { plugins: [pinia] } });
+    const wrapper = mount(ActionButton, { props: { action: 'reveal', draft: { type: 'votes.reveal', revealed: true } }, slots: { default: 'Reveal votes' }, global: { plugins: [pinia, i18n] } });
     await wrapper.find('button').trigger('click');
     expect(fake.sent).toEqual([{ type: 'votes.reveal', revealed: true }]);
     expect(wrapper.find('button').attributes('aria-busy')).toBe('true');
     expect(wrapper.find('.spinner').exists()).toBe(true);
-    fake.answer({ ok: false, error: { code: 'WRONG_PHASE', message: 'Votes can be revealed from the vote phase on.' } });
+    fake.answer({ ok: false, error: { code: 'WRONG_PHASE', message: 'Not possible in the lobby phase.', reason: 'phase', params: { phase: 'lobby' } } });
     await flushPromises();
     expect(wrapper.find('button').attributes('aria-busy')).toBe('false');
-    expect(wrapper.find('[role="alert"]').text()).toContain('Votes can be revealed from the vote phase on.');
+    // Worded from the refusal's reason, in the language on screen, with the phase by its name.
+    expect(wrapper.find('[role="alert"]').text()).toContain('Not possible in the Lobby phase.');
     expect(wrapper.emitted('done')).toHaveLength(1);
     await wrapper.find('.dismiss').trigger('click');
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
@@ -33,7 +35,7 @@ describe('ActionButton', () => {
     const wrapper = mount(ActionButton, {
       props: { action: 'remove:p1', draft: { type: 'participant.remove', participantId: 'p1' }, confirm: 'Remove Ana?' },
       slots: { default: '✕' },
-      global: { plugins: [pinia] },
+      global: { plugins: [pinia, i18n] },
     });
     await wrapper.find('button').trigger('click');
     expect(wrapper.text()).toContain('Remove Ana?');
@@ -45,7 +47,7 @@ describe('ActionButton', () => {
   });
 
   it('is disabled without a command to send', () => {
-    const wrapper = mount(ActionButton, { props: { action: 'x', draft: null }, slots: { default: 'Nothing' }, global: { plugins: [pinia] } });
+    const wrapper = mount(ActionButton, { props: { action: 'x', draft: null }, slots: { default: 'Nothing' }, global: { plugins: [pinia, i18n] } });
     expect(wrapper.find('button').attributes('disabled')).toBeDefined();
   });
 });

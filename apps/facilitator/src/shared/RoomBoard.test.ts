@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { i18n } from '../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../test/session.js';
@@ -26,7 +27,7 @@ function workshop() {
   return { w, ana, ben, s1 };
 }
 
-const board = (props: InstanceType<typeof RoomBoard>['$props']) => mount(RoomBoard, { props, global: { plugins: [pinia] } });
+const board = (props: InstanceType<typeof RoomBoard>['$props']) => mount(RoomBoard, { props, global: { plugins: [pinia, i18n] } });
 
 describe('RoomBoard on the console', () => {
   it('draws every team placement as a text card, with the team legend', () => {
@@ -85,7 +86,7 @@ describe('RoomBoard on the stage', () => {
     expect(wrapper.find('[data-marks]').exists()).toBe(true);
     expect(wrapper.find('.lb-chip-text').text()).toBe('1');
     expect(wrapper.find('figcaption').exists()).toBe(false);
-    expect(wrapper.find('[aria-label="The board: 1 placements"]').exists()).toBe(true);
+    expect(wrapper.find('[aria-label="The board: 1 placement"]').exists()).toBe(true);
   });
 
   it('marks the focused card with its team, and where the room puts it once revealed', async () => {

@@ -16,8 +16,8 @@ export interface JoinOriginChoice {
   origin: string;
   /** Addresses the facilitator may choose between (this machine's LAN addresses). */
   choices: string[];
-  /** The link cannot be opened by phones, and what to do about it. */
-  problem: string | null;
+  /** Why phones cannot open the link (`join.problem.<reason>` in the catalogue says what to do about it). */
+  problem: 'loopback' | null;
 }
 
 /**
@@ -33,9 +33,7 @@ export function chooseJoinOrigin(location: { origin: string; hostname: string },
   return {
     origin: location.origin,
     choices: [],
-    problem: addresses
-      ? 'Phones cannot open this link: it points at this computer only (localhost), and the server has no address on a network. Connect this computer to the room’s wifi and start Leadboard with HOST=0.0.0.0, or set PUBLIC_URL to an address phones can reach.'
-      : null,
+    problem: addresses ? 'loopback' : null,
   };
 }
 

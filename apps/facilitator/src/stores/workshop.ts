@@ -3,6 +3,7 @@ import { defineStore } from 'pinia';
 import { browserStorage, errorMessage, identities } from '@leadboard/client';
 import { saveBlob } from '@leadboard/client/page';
 import { deleteWorkshop, fetchExport, type ExportId } from '../lib/api.js';
+import { i18n } from '../i18n/index.js';
 import { useRoomStore } from './room.js';
 
 /** The facilitator's HTTP actions on the workshop: exports and deletion. */
@@ -15,7 +16,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
   const deleteError = ref<string | null>(null);
   const deleted = ref(false);
 
-  const message = (error: unknown) => errorMessage(error, 'Something went wrong; try again.');
+  const message = (error: unknown) => errorMessage(error, i18n.global.t('common.failed'));
 
   async function download(id: ExportId, save: typeof saveBlob = saveBlob): Promise<boolean> {
     exporting[id] = true;

@@ -27,12 +27,16 @@ describe('useCommand', () => {
 
   it('keeps the refusal message, and clears it on the next try', async () => {
     const command = useCommand();
-    await command.run(Promise.resolve({ ok: false, error: { code: 'WRONG_PHASE', message: 'Spotlight works in the discussion.' } }));
+    const refused = { code: 'WRONG_PHASE', message: 'Spotlight works in the discussion.', reason: 'phase', params: { phase: 'vote' } } as const;
+    await command.run(Promise.resolve({ ok: false, error: refused }));
     expect(command.error.value).toBe('Spotlight works in the discussion.');
+    // The whole refusal too, so a screen can word it in its own language.
+    expect(command.refusal.value).toEqual(refused);
     expect(command.busy.value).toBe(false);
     const { ack, resolve } = pending();
     const retry = command.run(ack);
     expect(command.error.value).toBeNull();
+    expect(command.refusal.value).toBeNull();
     resolve(OK);
     await retry;
     expect(command.error.value).toBeNull();
@@ -56,6 +60,7 @@ describe('useCommand', () => {
     const command = useCommand();
     command.fail('Too long.');
     expect(command.error.value).toBe('Too long.');
+    expect(command.refusal.value).toBeNull();
     command.clear();
     expect(command.error.value).toBeNull();
   });

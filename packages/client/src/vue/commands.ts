@@ -1,11 +1,13 @@
 import { computed, ref, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
 import { defineStore } from 'pinia';
-import type { CommandAck } from '@leadboard/core';
+import type { AckError, CommandAck } from '@leadboard/core';
 
 /** What a control shows of its commands: busy while any waits for its acknowledgement, and why the last was refused. */
 export interface CommandState {
   busy: ComputedRef<boolean>;
   error: ComputedRef<string | null>;
+  /** The last refusal as the room sent it (code, reason, params), for a screen that words it in its own language. */
+  refusal: ComputedRef<AckError | null>;
   /** Follow a command on its way (`room.send(draft)`, or a store action that shows its effect at once). */
   run(ack: Promise<CommandAck>): Promise<CommandAck>;
   /** Show a refusal that did not come from the room (a check made before sending). */
@@ -16,22 +18,34 @@ export interface CommandState {
 function commandState(): CommandState {
   const inFlight = ref(0);
   const error = ref<string | null>(null);
+  const refusal = ref<AckError | null>(null);
   return {
     busy: computed(() => inFlight.value > 0),
     error: computed(() => error.value),
+    refusal: computed(() => refusal.value),
     async run(ack) {
       inFlight.value++;
       error.value = null;
+      refusal.value = null;
       try {
         const res = await ack;
-        if (!res.ok) error.value = res.error.message;
+        if (!res.ok) {
+          error.value = res.error.message;
+          refusal.value = res.error;
+        }
         return res;
       } finally {
         inFlight.value--;
       }
     },
-    fail: (message) => (error.value = message),
-    clear: () => (error.value = null),
+    fail: (message) => {
+      error.value = message;
+      refusal.value = null;
+    },
+    clear: () => {
+      error.value = null;
+      refusal.value = null;
+    },
   };
 }
 
@@ -62,6 +76,7 @@ export function useCommand(key?: MaybeRefOrGetter<string>): CommandState {
   return {
     busy: computed(() => current().busy.value),
     error: computed(() => current().error.value),
+    refusal: computed(() => current().refusal.value),
     run: (ack) => current().run(ack),
     fail: (message) => current().fail(message),
     clear: () => current().clear(),

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
+import { i18n } from '../../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
@@ -16,7 +17,7 @@ describe('PhaseBar', () => {
     const w = new Workshop();
     w.must('facilitator', { type: 'phase.set', phase: 'place' });
     const { session: fake } = connectedRoom(w);
-    const wrapper = mount(PhaseBar, { global: { plugins: [pinia] } });
+    const wrapper = mount(PhaseBar, { global: { plugins: [pinia, i18n] } });
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Place');
     expect(wrapper.get('[aria-current="step"]').text()).toContain('Put your team’s cards on the board.');
     await wrapper.get('[data-testid="next-phase"] button').trigger('click');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { i18n } from '../../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
@@ -19,7 +20,7 @@ describe('TimerPanel', () => {
     w.must('facilitator', { type: 'timer.start', seconds: 90 });
     vi.useFakeTimers({ now: w.now });
     const { session: fake } = connectedRoom(w);
-    const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
+    const wrapper = mount(TimerPanel, { global: { plugins: [pinia, i18n] } });
     expect(wrapper.get('[data-testid="timer"]').text()).toBe('1:30');
     expect(wrapper.text()).toContain('Pause');
     await vi.advanceTimersByTimeAsync(30_000);
@@ -35,7 +36,7 @@ describe('TimerPanel', () => {
     const w = new Workshop();
     w.must('facilitator', { type: 'phase.set', phase: 'discuss' });
     const { session: fake } = connectedRoom(w);
-    const wrapper = mount(TimerPanel, { global: { plugins: [pinia] } });
+    const wrapper = mount(TimerPanel, { global: { plugins: [pinia, i18n] } });
     await wrapper.find('select').setValue('5');
     await wrapper.findAll('button').find((b) => b.text().startsWith('Start'))!.trigger('click');
     expect(fake.sent).toEqual([{ type: 'timer.start', seconds: 300 }]);

@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { i18n, setLanguage } from '../../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import { Workshop } from '@leadboard/core/testkit';
 import { connectedRoom } from '../../test/session.js';
@@ -10,6 +11,7 @@ beforeEach(() => {
   pinia = createPinia();
   setActivePinia(pinia);
 });
+afterEach(() => setLanguage('en'));
 
 function discussed(reveal: boolean) {
   const w = new Workshop({ teams: ['Owls', 'Larks'] });
@@ -34,7 +36,7 @@ function discussed(reveal: boolean) {
 describe('StageDiscuss', () => {
   it('shows the spotlighted card with its team’s placement, the room’s votes, the lenses and the takeaway', async () => {
     connectedRoom(discussed(true), 'stage');
-    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
+    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia, i18n] } });
     expect(wrapper.get('[data-testid="stage-spotlight"]').text()).toBe('The audit found gaps in expense approvals.');
     expect(wrapper.text()).toContain('Owls: Manage');
     expect(wrapper.text()).toContain('The room (2 votes): Both');
@@ -50,8 +52,21 @@ describe('StageDiscuss', () => {
 
   it('says votes are hidden before the reveal, and shows none', async () => {
     connectedRoom(discussed(false), 'stage');
-    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia] } });
+    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia, i18n] } });
     expect(wrapper.text()).toContain('Votes are still hidden');
     expect(wrapper.findAll('.lb-dot')).toHaveLength(0);
+  });
+
+  it('switches to the workshop’s language live: the room, the quadrants and the lenses in German', async () => {
+    connectedRoom(discussed(true), 'stage');
+    const wrapper = mount(StageDiscuss, { global: { plugins: [pinia, i18n] } });
+    expect(wrapper.text()).toContain('The room (2 votes): Both');
+    // The facilitator switches the workshop to German: the stage follows without a reload.
+    await setLanguage('de');
+    expect(wrapper.text()).toContain('Auf dem Tisch: Karte');
+    expect(wrapper.text()).toContain('Owls: Managen');
+    expect(wrapper.text()).toContain('Der Raum (2 Stimmen): Beides');
+    expect(wrapper.text()).toContain('Risikoscheu vs. Risikointelligenz 1');
+    expect(wrapper.findAll('.lb-q-label').map((q) => q.text())).toEqual(['Führen', 'Beides', 'Routine', 'Managen']);
   });
 });
