@@ -48,6 +48,33 @@ export default tseslint.config(
     settings: { 'vue-i18n': { localeDir: ['apps/facilitator/src/i18n/*.json', 'packages/core/src/i18n/*.json'], messageSyntaxVersion: '^11.0.0' } },
     rules: { '@intlify/vue-i18n/no-missing-keys': 'error' },
   },
+  // The phone speaks the workshop's language, or its person's: every word on screen comes from a catalogue.
+  {
+    files: ['apps/participant/src/**/*.vue'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    rules: {
+      '@intlify/vue-i18n/no-raw-text': ['error', {
+        // Symbols, digits and punctuation need no translation, nor does the product's name.
+        ignorePattern: '^[\\s\\d\\p{P}\\p{S}]*$',
+        ignoreText: ['Leadboard'],
+        attributes: { '/.+/': ['title', 'aria-label', 'placeholder', 'alt', 'label', 'submit-label', 'busy-label'] },
+      }],
+    },
+  },
+  {
+    files: ['apps/participant/src/**/*.{ts,vue}'],
+    plugins: { '@intlify/vue-i18n': vueI18n },
+    settings: {
+      'vue-i18n': {
+        localeDir: [
+          { pattern: 'apps/participant/src/i18n/*.json', localeKey: 'file' },
+          { pattern: 'packages/core/src/i18n/*.json', localeKey: 'file' },
+        ],
+        messageSyntaxVersion: '^11.0.0',
+      },
+    },
+    rules: { '@intlify/vue-i18n/no-missing-keys': 'error' },
+  },
   // Type-aware rules: promises are awaited or deliberately let go, thenables are real, assertions say something.
   {
     files: ['apps/*/src/**/*.{ts,vue}', 'apps/*/test/**/*.ts', 'packages/*/src/**/*.{ts,vue}', 'tests/e2e/**/*.ts', 'tests/load/**/*.ts'],

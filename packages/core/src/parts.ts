@@ -114,7 +114,7 @@ export function emptyCollections(): Omit<RoomState, 'meta'> {
 /** A stored meta part as the current code reads it: one written before workshops had a language ran in English. */
 function readMeta(value: unknown): Meta {
   const meta = value as Meta;
-  return meta.settings.language ? meta : { ...meta, settings: { ...meta.settings, language: DEFAULT_LANGUAGE } };
+  return !meta.settings || meta.settings.language ? meta : { ...meta, settings: { ...meta.settings, language: DEFAULT_LANGUAGE } };
 }
 
 /** Rebuild a state from its parts; unknown keys are ignored. Returns null without a meta part. */

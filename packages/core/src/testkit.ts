@@ -133,4 +133,4 @@ export function twoTeamsTwoCards(): { w: Workshop; ana: string; bob: string; s1:
   return { w, ana, bob, s1, s2 };
 }
 
-export { catalogueDifferences, flatten } from './i18n/parity.js';
+export { catalogueDifferences, compileErrors, flatten } from './i18n/parity.js';

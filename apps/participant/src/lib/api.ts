@@ -2,47 +2,52 @@ import { io } from 'socket.io-client';
 import { ackErrorOf, fetchFile, identities, request, type ClientSocket, type HttpWording, type KeyValueStorage } from '@leadboard/client';
 import { saveBlob } from '@leadboard/client/page';
 import type { AckError, JoinAck, Snapshot, WorkshopSummary, You } from '@leadboard/core';
+import { i18n, refusalMessage } from '../i18n/index.js';
 
 export type { WorkshopSummary };
 
 export type JoinOutcome = { ok: true } | { ok: false; error: AckError };
 
-const OFFLINE: AckError = { code: 'UNAVAILABLE', message: 'Can’t reach the workshop. Check your connection and try again.' };
+const t = i18n.global.t;
 
-/** The phone's words for refusals the server did not explain. */
-const WORDING: HttpWording = {
-  0: OFFLINE.message,
-  401: 'This device is no longer allowed to fetch it.',
-  403: 'This device is no longer allowed to fetch it.',
-};
+function offline(): AckError {
+  return { code: 'UNAVAILABLE', message: t('phone.join.offline') };
+}
 
-/** The join page's words for each refusal; the server's message where we have nothing better. */
+/** The phone's words for refusals the server did not explain, in the phone's language when asked. */
+function wording(): HttpWording {
+  return { 0: t('phone.join.offline'), 401: t('phone.join.forbidden'), 403: t('phone.join.forbidden') };
+}
+
+/** The join page's words for each refusal, in the phone's language; the code's own words where we have nothing better. */
 export function joinErrorMessage(error: AckError, code: string): string {
   switch (error.code) {
     case 'NOT_FOUND':
-      return `No workshop has the code ${code}. Check the code on the screen.`;
+      return t('phone.join.notFound', { code });
     case 'WRONG_PHASE':
-      return 'This workshop has ended, so it no longer takes new people.';
+      return t('phone.join.ended');
     case 'LOCKED':
-      return 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.';
+      return t('phone.join.locked');
     case 'REMOVED':
-      return 'The facilitator removed you from this workshop, so this phone cannot join it again. If you think that was a mistake, talk to the facilitator.';
+      return t('phone.join.removed');
     case 'RATE_LIMITED': {
       const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000));
-      return `Too many attempts from this network. Wait ${seconds} seconds, then try again.`;
+      return t('phone.join.rateLimited', { n: seconds }, seconds);
     }
+    case 'UNAVAILABLE':
+      return t('phone.join.offline');
     default:
-      return error.message;
+      return refusalMessage(error);
   }
 }
 
 /** The public summary of a room, or the reason there is none. */
 export async function fetchWorkshop(code: string, signal?: AbortSignal): Promise<{ ok: true; summary: WorkshopSummary } | { ok: false; error: AckError }> {
   try {
-    const res = await request(`/api/workshops/${encodeURIComponent(code)}`, { signal, headers: { accept: 'application/json' } }, WORDING);
+    const res = await request(`/api/workshops/${encodeURIComponent(code)}`, { signal, headers: { accept: 'application/json' } }, wording());
     return { ok: true, summary: (await res.json()) as WorkshopSummary };
   } catch (error) {
-    return { ok: false, error: ackErrorOf(error, WORDING) };
+    return { ok: false, error: ackErrorOf(error, wording()) };
   }
 }
 
@@ -79,14 +84,14 @@ export async function joinAsNew(code: string, name: string, storage: KeyValueSto
     });
     const ack: JoinAck = await socket.timeout(10_000).emitWithAck('join', { code, role: 'participant', name });
     if (!ack.ok) return ack;
-    if (!ack.you.token || !ack.you.id) return { ok: false, error: { code: 'INTERNAL', message: 'The server did not hand out an identity.' } };
+    if (!ack.you.token || !ack.you.id) return { ok: false, error: { code: 'INTERNAL', message: t('phone.join.noIdentity') } };
     identities.saveParticipant(storage, code, { token: ack.you.token, participantId: ack.you.id, name });
     takeHandoff('');
     handoff = { code, socket, you: ack.you, snapshot: ack.snapshot };
     kept = true;
     return { ok: true };
   } catch {
-    return { ok: false, error: OFFLINE };
+    return { ok: false, error: offline() };
   } finally {
     if (!kept) socket.disconnect();
   }
@@ -99,11 +104,11 @@ export async function downloadSummary(code: string, token: string): Promise<Join
       `/api/workshops/${encodeURIComponent(code)}/my-summary`,
       { headers: { authorization: `Bearer ${token}`, accept: 'text/markdown' } },
       `leadboard-${code}-summary.md`,
-      { wording: WORDING, type: 'text/markdown;charset=utf-8' },
+      { wording: wording(), type: 'text/markdown;charset=utf-8' },
     );
     saveBlob(blob, filename);
     return { ok: true };
   } catch (error) {
-    return { ok: false, error: ackErrorOf(error, WORDING) };
+    return { ok: false, error: ackErrorOf(error, wording()) };
   }
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { showLanguage } from '../i18n/index.js';
 import { phaseStatus, type StatusFacts } from './phaseStatus.js';
 
 const facts: StatusFacts = { people: 12, teamCards: 5, placed: 2, scenarios: 9, voted: 4, spotlight: null, hasTeam: true };
@@ -18,5 +19,21 @@ describe('phaseStatus', () => {
     ['ended', {}, 'Read-only'],
   ] as const)('%s %o → %s', (phase, over, expected) => {
     expect(phaseStatus(phase, { ...facts, ...over })).toBe(expected);
+  });
+
+  describe('in German', () => {
+    afterAll(() => showLanguage('en'));
+
+    it.each([
+      ['lobby', { people: 1234 }, '1.234 da'],
+      ['scenarios', {}, '5 Karten geschrieben'],
+      ['scenarios', { teamCards: 1 }, '1 Karte geschrieben'],
+      ['vote', {}, '4 von 9 erledigt'],
+      ['discuss', { spotlight: 3 }, 'Karte 3'],
+      ['conclude', {}, 'Es braucht beides'],
+    ] as const)('%s %o → %s', async (phase, over, expected) => {
+      await showLanguage('de');
+      expect(phaseStatus(phase, { ...facts, ...over })).toBe(expected);
+    });
   });
 });

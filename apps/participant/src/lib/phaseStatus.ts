@@ -1,4 +1,5 @@
 import type { Phase } from '@leadboard/core';
+import { i18n } from '../i18n/index.js';
 
 export interface StatusFacts {
   people: number;
@@ -10,24 +11,25 @@ export interface StatusFacts {
   hasTeam: boolean;
 }
 
-/** The few words after the phase title: how far this participant has got ("Vote · 4 of 9 done"). */
+/** The few words after the phase title, in the phone's language: how far this participant has got ("Vote · 4 of 9 done"). */
 export function phaseStatus(phase: Phase, f: StatusFacts): string {
+  const { t, n } = i18n.global;
   switch (phase) {
     case 'lobby':
-      return `${f.people} here`;
+      return t('phone.status.lobby', { n: n(f.people) });
     case 'framing':
-      return 'Two questions';
+      return t('phone.status.framing');
     case 'scenarios':
-      return f.hasTeam ? `${f.teamCards} ${f.teamCards === 1 ? 'card' : 'cards'} written` : 'Pick a team';
+      return f.hasTeam ? t('phone.status.written', { n: f.teamCards }, f.teamCards) : t('phone.status.pickTeam');
     case 'place':
-      return f.hasTeam ? `${f.placed} of ${f.teamCards} placed` : 'Waiting for a team';
+      return f.hasTeam ? t('phone.status.placed', { placed: f.placed, n: f.teamCards }) : t('phone.status.waitingTeam');
     case 'vote':
-      return `${f.voted} of ${f.scenarios} done`;
+      return t('phone.status.voted', { voted: f.voted, n: f.scenarios });
     case 'discuss':
-      return f.spotlight ? `Card ${f.spotlight}` : 'Waiting for a card';
+      return f.spotlight ? t('phone.status.card', { n: f.spotlight }) : t('phone.status.waitingCard');
     case 'conclude':
-      return 'You need both';
+      return t('phone.status.conclude');
     case 'ended':
-      return 'Read-only';
+      return t('phone.status.ended');
   }
 }

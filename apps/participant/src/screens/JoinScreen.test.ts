@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia } from 'pinia';
+import { i18n, showLanguage } from '../i18n/index.js';
+import { LANGUAGE_KEY } from '../stores/language.js';
 import type { AckError, WorkshopSummary } from '@leadboard/core';
 import JoinScreen from './JoinScreen.vue';
 
@@ -10,7 +13,7 @@ const api = vi.hoisted(() => ({
 vi.mock('../lib/api.js', async (actual) => ({ ...(await actual<typeof import('../lib/api.js')>()), ...api }));
 
 function mountJoin(initialCode = '') {
-  return mount(JoinScreen, { props: { initialCode, notice: null, resume: null }, attachTo: document.body });
+  return mount(JoinScreen, { props: { initialCode, notice: null, resume: null }, attachTo: document.body, global: { plugins: [createPinia()] } });
 }
 const refuse = (error: AckError) => api.joinAsNew.mockResolvedValueOnce({ ok: false, error });
 const summary = (fields: Partial<WorkshopSummary>): WorkshopSummary => ({
@@ -18,9 +21,11 @@ const summary = (fields: Partial<WorkshopSummary>): WorkshopSummary => ({
   privacy: { anonymous: false, namedExport: true }, ...fields,
 });
 
-afterEach(() => {
+afterEach(async () => {
   vi.clearAllMocks();
   document.body.innerHTML = '';
+  localStorage.clear();
+  await showLanguage('en');
 });
 
 describe('JoinScreen', () => {
@@ -59,10 +64,12 @@ describe('JoinScreen', () => {
   it.each([
     [{ code: 'NOT_FOUND', message: 'x' }, 'No workshop has the code AB3K9Z. Check the code on the screen.'],
     [{ code: 'WRONG_PHASE', message: 'x' }, 'This workshop has ended, so it no longer takes new people.'],
-    [{ code: 'ROOM_FULL', message: 'This workshop is full: it takes at most 5,000 people. Ask the facilitator.' }, 'This workshop is full: it takes at most 5,000 people. Ask the facilitator.'],
+    [{ code: 'ROOM_FULL', message: 'x', params: { max: 5000 } }, 'This workshop is full: it takes at most 5,000 people. Ask the facilitator.'],
+    [{ code: 'ROOM_FULL', message: 'x', params: { max: 1 } }, 'This workshop is full: it takes at most one person. Ask the facilitator.'],
     [{ code: 'LOCKED', message: 'x' }, 'This workshop is closed to new people. If you should be in it, ask the facilitator to open it.'],
     [{ code: 'REMOVED', message: 'x' }, 'The facilitator removed you from this workshop, so this phone cannot join it again. If you think that was a mistake, talk to the facilitator.'],
-    [{ code: 'UNAVAILABLE', message: 'Can’t reach the workshop.' }, 'Can’t reach the workshop.'],
+    [{ code: 'UNAVAILABLE', message: 'x' }, 'Can’t reach the workshop. Check your connection and try again.'],
+    [{ code: 'INVALID', message: 'name: too long' }, 'That was not accepted: check what you entered.'],
   ] as const)('explains a refusal: %o', async (error, message) => {
     api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'UNAVAILABLE', message: '' } });
     refuse(error);
@@ -116,5 +123,35 @@ describe('JoinScreen', () => {
     expect(note).toContain('Anonymous workshop');
     expect(note).toContain('not the facilitator');
     expect(note).not.toContain('sees your name beside');
+  });
+
+  it('speaks German when this phone chose it, its refusals too, with German digits', async () => {
+    localStorage.setItem(LANGUAGE_KEY, 'de');
+    api.fetchWorkshop.mockResolvedValue({ ok: true, summary: summary({ title: 'Klausur' }) });
+    refuse({ code: 'ROOM_FULL', message: 'x', params: { max: 2500 } });
+    const wrapper = mountJoin('AB3K9Z');
+    await vi.waitFor(() => expect(i18n.global.locale.value).toBe('de'));
+    await flushPromises();
+    expect(document.documentElement.lang).toBe('de');
+    expect(wrapper.get('h1').text()).toBe('Einem Workshop beitreten');
+    expect(wrapper.get('label[for=join-name]').text()).toBe('Dein Name');
+    expect(wrapper.get('[data-testid=privacy]').text()).toContain('Workshop mit Namen');
+    expect(wrapper.get('[data-testid=language-de]').attributes('aria-pressed')).toBe('true');
+    await wrapper.get('#join-name').setValue('Ana');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toBe('Dieser Workshop ist voll: Er fasst höchstens 2.500 Personen. Frag die Moderation.');
+  });
+
+  it('switches language from its own switch and remembers the choice on this phone', async () => {
+    api.fetchWorkshop.mockResolvedValue({ ok: false, error: { code: 'UNAVAILABLE', message: '' } });
+    const wrapper = mountJoin();
+    expect(wrapper.get('h1').text()).toBe('Join a workshop');
+    await wrapper.get('[data-testid=language-de]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Einem Workshop beitreten'));
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('de');
+    await wrapper.get('[data-testid=language-en]').trigger('click');
+    await vi.waitFor(() => expect(wrapper.get('h1').text()).toBe('Join a workshop'));
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
   });
 });

@@ -1,8 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { FakeRoom } from '../testing/fakeRoom.js';
 import { useRoomStore } from '../stores/room.js';
+import { useLanguageStore } from '../stores/language.js';
+import { showLanguage } from '../i18n/index.js';
 import RoomScreen from './RoomScreen.vue';
 
 describe('RoomScreen', () => {
@@ -15,6 +17,11 @@ describe('RoomScreen', () => {
     ana = room.join('Ana', 'Owls');
     room.remember(ana);
     room.facilitator({ type: 'scenarios.import', texts: ['First <b>card</b>', 'Second card'] });
+  });
+
+  afterEach(async () => {
+    localStorage.clear();
+    await showLanguage('en');
   });
 
   function mountRoom(preview = false) {
@@ -55,5 +62,25 @@ describe('RoomScreen', () => {
     expect(wrapper.get('[data-testid=preview-banner]').text()).toContain('Preview');
     expect(wrapper.get('fieldset').attributes('disabled')).toBeDefined();
     expect(wrapper.find('[data-testid=leave]').exists()).toBe(false);
+  });
+
+  it('speaks the workshop’s language as it changes, unless this phone chose its own', async () => {
+    useLanguageStore();
+    room.facilitator({ type: 'phase.set', phase: 'vote' });
+    const wrapper = mountRoom();
+    await flushPromises();
+    const title = () => wrapper.get('[data-testid=phase-title]').text();
+    expect(title()).toMatch(/Vote\s*·\s*:?\s*0 of 2 done/);
+    room.facilitator({ type: 'settings.update', language: 'de' });
+    await vi.waitFor(() => expect(title()).toMatch(/Abstimmen\s*·\s*:?\s*0 von 2 erledigt/));
+    expect(document.documentElement.lang).toBe('de');
+    expect(wrapper.get('[data-testid=star]').text()).toContain('noch 3 von 3');
+    await wrapper.get('[data-testid=language-en]').trigger('click');
+    await vi.waitFor(() => expect(title()).toMatch(/Vote/));
+    room.facilitator({ type: 'settings.update', language: 'en' });
+    room.facilitator({ type: 'settings.update', language: 'de' });
+    await flushPromises();
+    expect(title()).toMatch(/Vote/);
+    expect(document.documentElement.lang).toBe('en');
   });
 });

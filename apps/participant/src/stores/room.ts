@@ -3,6 +3,7 @@ import { computed, markRaw, ref } from 'vue';
 import { MemoryStorage, browserStorage, emptyMirror, identities, type KeyValueStorage, type SessionFactory } from '@leadboard/client';
 import { useRoomBase, useRoomTimer } from '@leadboard/client/vue';
 import { ballotOf, type CommandAck, type CommandDraft, type Participant, type Team } from '@leadboard/core';
+import { i18n, refusalMessage } from '../i18n/index.js';
 import { takeHandoff } from '../lib/api.js';
 import { Overlay } from '../lib/overlay.js';
 
@@ -14,7 +15,6 @@ export interface StartOptions {
   connect?: SessionFactory;
 }
 
-const READ_ONLY: CommandAck = { ok: false, error: { code: 'FORBIDDEN', message: 'This is a preview: nothing can be changed here.' } };
 
 /**
  * The one live room this phone is in: the room every screen shares (client's room base), what this
@@ -55,8 +55,11 @@ export const useRoomStore = defineStore('room', () => {
     });
   }
 
-  function send(draft: CommandDraft): Promise<CommandAck> {
-    return role.value === 'stage' ? Promise.resolve(READ_ONLY) : base.send(draft);
+  /** Send a command; a refusal comes back worded in the phone's language. */
+  async function send(draft: CommandDraft): Promise<CommandAck> {
+    if (role.value === 'stage') return { ok: false, error: { code: 'FORBIDDEN', message: i18n.global.t('phone.room.readOnly') } };
+    const ack = await base.send(draft);
+    return ack.ok ? ack : { ok: false, error: { ...ack.error, message: refusalMessage(ack.error) } };
   }
 
   /** Send a command and show its effect at once, until the room confirms or refuses it. */

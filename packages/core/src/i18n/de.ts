@@ -1,6 +1,8 @@
-import de from './de.json';
+import exportWords from './export.de.json';
+import content from './de.json';
+import notices from './notices.de.json';
 import type { CoreMessages } from './messages.js';
 
-/** The German core catalogue, its own module so the apps can load it only when German is wanted. */
-const messages: CoreMessages = de;
+/** The German core catalogue, whole: its own module, so the apps load it only when German is wanted. */
+const messages: CoreMessages = { ...content, ...notices, ...exportWords };
 export default messages;

@@ -1,10 +1,17 @@
-import en from './en.json';
+import exportWords from './export.en.json';
+import content from './en.json';
+import notices from './notices.en.json';
 
-/** The shape every language's catalogue has: English is the reference the others must match. */
-export type CoreMessages = typeof en;
+/**
+ * The shape every language's catalogue has: English is the reference the others must match. Each
+ * language comes in three files, so an app loads only what it shows: `<lang>.json` the workshop
+ * content (framing, lenses, deck, phases, balance check, conclusion), `notices.<lang>.json` the
+ * privacy notice and refusals, `export.<lang>.json` the words of the exports.
+ */
+export type CoreMessages = typeof content & typeof notices & typeof exportWords;
 
-/** The English core catalogue: workshop content, privacy notice, refusals. Always in the bundle. */
-export const CORE_MESSAGES_EN: CoreMessages = en;
+/** The English core catalogue, whole. */
+export const CORE_MESSAGES_EN: CoreMessages = { ...content, ...notices, ...exportWords };
 
 /** Every dotted key of a catalogue whose value is a message. */
 export type MessageKey<T = CoreMessages> = {

@@ -1,3 +1,5 @@
+import { compile } from '@intlify/core-base';
+
 /**
  * Test-only: how two catalogues of the same app differ. Every key must be in both, and each message
  * must use the same placeholders, the same linked messages and the same number of plural forms, so
@@ -36,4 +38,13 @@ function shape(message: string): string {
   const linked = [...message.matchAll(/@(?:\.\w+)?:([\w.-]+)/g)].map((m) => `@:${m[1]}`);
   const forms = message.split(/(?<!\{')\|(?!'\})/).length;
   return `[${[...new Set([...placeholders, ...linked])].sort().join(', ')}] in ${forms} form${forms === 1 ? '' : 's'}`;
+}
+
+/** Test-only: every message vue-i18n could not compile (a stray `@`, `|` or brace), as `key: problem`. */
+export function compileErrors(messages: object, locale: string): string[] {
+  const errors: string[] = [];
+  for (const [key, message] of flatten(messages)) {
+    compile(message, { key, locale, onError: (error) => errors.push(`${key}: ${error.message}`) });
+  }
+  return errors;
 }
