@@ -1,9 +1,10 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { vueI18nNamedVueImport } from '../../scripts/vite-vue-i18n.mjs';
 
 export default defineConfig({
   base: '/host/',
-  plugins: [vue()],
+  plugins: [vue(), vueI18nNamedVueImport()],
   define: {
     // Composition API only: the Options API and devtools hooks stay out of the bundle.
     __VUE_OPTIONS_API__: 'false',

@@ -1,11 +1,16 @@
 import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
-import { CORE_MESSAGES_EN, loadCoreMessages, preferredLanguage, type CoreMessages, type Language } from '@leadboard/core';
+import { preferredLanguage, type CoreMessages, type Language } from '@leadboard/core';
+import coreContent from '@leadboard/core/i18n/en.json';
+import coreNotices from '@leadboard/core/i18n/notices.en.json';
 import en from './en.json';
 
-/** The app's own words (`en.json`, `de.json`) beside core's: the workshop content, privacy notice and refusals. */
+/**
+ * The app's own words (`en.json`, `de.json`) beside core's workshop content, privacy notice and
+ * refusals; the words of the exports are the server's, so they stay out of the first load.
+ */
 export type AppMessages = typeof en;
-export type MessageSchema = CoreMessages & AppMessages;
+export type MessageSchema = typeof coreContent & typeof coreNotices & AppMessages;
 
 declare module 'vue-i18n' {
   // Keys passed to t() are checked against the English catalogue.
@@ -30,16 +35,16 @@ export const i18n = createI18n({
   legacy: false,
   locale: 'en',
   fallbackLocale: 'en',
-  messages: { en: { ...CORE_MESSAGES_EN, ...en } },
+  messages: { en: { ...coreContent, ...coreNotices, ...en } },
   datetimeFormats: { en: datetimeFormats, de: datetimeFormats },
   numberFormats: { en: numberFormats, de: numberFormats },
   missingWarn: false,
   fallbackWarn: false,
 });
 
-/** The app's catalogues that are not in the first bundle: fetched the first time their language is used. */
-const APP_LOADERS: Record<Exclude<Language, 'en'>, () => Promise<AppMessages>> = {
-  de: () => import('./de.json').then((m) => m.default),
+/** Catalogues that are not in the first bundle, core's and the app's: fetched the first time their language is used. */
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<[CoreMessages, AppMessages]>> = {
+  de: () => Promise.all([import('@leadboard/core/i18n/de').then((m) => m.default), import('./de.json').then((m) => m.default)]),
 };
 
 /** The browser's preferred language if a workshop can run in it ("de-AT" counts as German), else English. */
@@ -54,7 +59,7 @@ export function loadLanguage(language: Language): Promise<void> {
   if (language === 'en' || i18n.global.availableLocales.includes(language)) return Promise.resolve();
   let pending = loading.get(language);
   if (!pending) {
-    pending = Promise.all([loadCoreMessages(language), APP_LOADERS[language]()]).then(([core, app]) => i18n.global.setLocaleMessage(language, { ...core, ...app }));
+    pending = LOADERS[language]().then(([core, app]) => i18n.global.setLocaleMessage(language, { ...core, ...app }));
     loading.set(language, pending);
   }
   return pending;
