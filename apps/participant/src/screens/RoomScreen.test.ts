@@ -83,4 +83,14 @@ describe('RoomScreen', () => {
     expect(title()).toMatch(/Vote/);
     expect(document.documentElement.lang).toBe('en');
   });
+
+  it('words the board’s axes inside a sentence as each language does', async () => {
+    useLanguageStore();
+    room.facilitator({ type: 'phase.set', phase: 'framing' });
+    const wrapper = mountRoom();
+    await flushPromises();
+    expect(wrapper.text()).toContain('Across: management need, planning, organising, controlling, delivering reliably.');
+    room.facilitator({ type: 'settings.update', language: 'de' });
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Waagerecht: Managementbedarf, planen, organisieren, steuern, verlässlich liefern.'));
+  });
 });

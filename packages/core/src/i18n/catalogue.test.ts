@@ -42,6 +42,8 @@ describe('catalogueDifferences', () => {
     ['a placeholder renamed', { a: '{n} cards' }, { a: '{count} Karten' }, ['a: en uses [n] in 1 form, de uses [count] in 1 form']],
     ['a plural form lost', { a: 'one card | {n} cards' }, { a: '{n} Karten' }, ['a: en uses [n] in 2 forms, de uses [n] in 1 form']],
     ['a linked message changed', { a: 'see @:b' }, { a: 'siehe @:c' }, ['a: en uses [@:b] in 1 form, de uses [@:c] in 1 form']],
+    ['a linked message in braces, with a modifier on one side', { a: "@.lower:{'x.y'}, more" }, { a: "@:{'x.y'}, mehr" }, []],
+    ['a linked message in braces changed', { a: "@:{'x.y'}" }, { a: "@:{'x.z'}" }, ['a: en uses [@:x.y] in 1 form, de uses [@:x.z] in 1 form']],
     ['a nested group', { g: { a: '{x}' } }, { g: { a: '{x}' } }, []],
     ['a literal pipe', { a: "x {'|'} y" }, { a: 'x y' }, []],
   ])('%s', (_name, en, de, problems) => {

@@ -35,7 +35,7 @@ export function flatten(messages: object, prefix = ''): Map<string, string> {
 /** What a message needs from the code that shows it: its placeholders, linked keys and plural forms. */
 function shape(message: string): string {
   const placeholders = [...message.matchAll(/\{\s*([A-Za-z_][\w$-]*)\s*\}/g)].map((m) => m[1]);
-  const linked = [...message.matchAll(/@(?:\.\w+)?:([\w.-]+)/g)].map((m) => `@:${m[1]}`);
+  const linked = [...message.matchAll(/@(?:\.\w+)?:(?:\{'([^']+)'\}|([\w.-]+))/g)].map((m) => `@:${m[1] ?? m[2]}`);
   const forms = message.split(/(?<!\{')\|(?!'\})/).length;
   return `[${[...new Set([...placeholders, ...linked])].sort().join(', ')}] in ${forms} form${forms === 1 ? '' : 's'}`;
 }
