@@ -26,7 +26,8 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
                           and one of the whole process (node --cpu-prof); profiling slows the servers
   --quiet PCT             before each system's run, wait (up to 10 min) until the machine is below PCT % busy
   --json FILE             also write every figure as JSON
-  --no-verify             skip the final snapshot comparison of every phone`;
+  --no-verify             skip the final snapshot comparison of every phone
+  --skip-reveal           leave out the reveal (every vote to every phone: harness-bound past ~2,000)`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -48,6 +49,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     quiet: { type: 'string' },
     'no-verify': { type: 'boolean', default: false },
+    'skip-reveal': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -74,6 +76,7 @@ const options: RunOptions = {
   redisUrl: values.redis,
   profileDir,
   verify: !values['no-verify'],
+  skipReveal: values['skip-reveal'],
   log: (line) => process.stderr.write(`  ${line}\n`),
 };
 

@@ -11,6 +11,7 @@ const options: RunOptions = {
   joinConcurrency: 25,
   redisUrl: '',
   verify: true,
+  skipReveal: false,
 };
 
 function counts(result: SystemResult) {
