@@ -1,6 +1,6 @@
-import exportWords from './export.en.json';
-import content from './en.json';
-import notices from './notices.en.json';
+import exportWords from './export.en.json' with { type: 'json' };
+import content from './en.json' with { type: 'json' };
+import notices from './notices.en.json' with { type: 'json' };
 
 /**
  * The shape every language's catalogue has: English is the reference the others must match. Each

@@ -4,6 +4,7 @@ import type { ErrorCode, Phase } from '../constants.js';
 export const REFUSAL_REASONS = [
   'ended', 'roomLocked', 'votesRevealed', 'timeUp', 'phase', 'starsSpent', 'commentsMax', 'teamScenariosMax',
   'scenariosTotalMax', 'teamsMax', 'ownTeamOnly', 'placeOwnTeam', 'otherTeamCard', 'teamsAssigned', 'readOnly',
+  'teamHasScenarios', 'noTeams', 'timerNotRunning', 'timerRunOut', 'notRemoved',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

@@ -71,8 +71,8 @@ export const facilitationRules = {
     phases: 'open',
     run(tx) {
       const timer = tx.meta.timer;
-      if (timer.status !== 'running') return fail('CONFLICT', 'The timer is not running.');
-      if (isInputLocked(tx.meta, tx.ctx.now)) return fail('CONFLICT', 'The timer has already run out.');
+      if (timer.status !== 'running') return fail('CONFLICT', 'The timer is not running.', { reason: 'timerNotRunning' });
+      if (isInputLocked(tx.meta, tx.ctx.now)) return fail('CONFLICT', 'The timer has already run out.', { reason: 'timerRunOut' });
       const remainingMs = Math.max(0, (timer.endsAt ?? tx.ctx.now) - tx.ctx.now);
       tx.setMeta({ timer: { ...timer, status: 'paused', endsAt: null, remainingMs } });
     },
@@ -143,7 +143,7 @@ export const facilitationRules = {
     run(tx, cmd) {
       const participant = tx.state.participants[cmd.participantId];
       if (!participant) return fail('NOT_FOUND', 'No such participant.');
-      if (participant.status !== 'removed') return fail('CONFLICT', 'Only a removed participant can be brought back.');
+      if (participant.status !== 'removed') return fail('CONFLICT', 'Only a removed participant can be brought back.', { reason: 'notRemoved' });
       tx.put('participants', participant.id, { ...participant, status: 'active' });
     },
   }),

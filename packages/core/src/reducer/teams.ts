@@ -58,7 +58,7 @@ export const teamRules = {
     run(tx, cmd) {
       if (!tx.state.teams[cmd.teamId]) return fail('NOT_FOUND', 'That team does not exist.');
       if (Object.values(tx.state.scenarios).some((s) => s.teamId === cmd.teamId)) {
-        return fail('CONFLICT', 'This team has written scenarios; hide them instead of removing the team.');
+        return fail('CONFLICT', 'This team has written scenarios; hide them instead of removing the team.', { reason: 'teamHasScenarios' });
       }
       tx.remove('teams', cmd.teamId);
       for (const p of Object.values(tx.state.participants)) {
@@ -87,7 +87,7 @@ export const teamRules = {
     phases: 'open',
     run(tx) {
       const moves = balanceTeams(tx.state);
-      if (moves === null) return fail('CONFLICT', 'Create a team first.');
+      if (moves === null) return fail('CONFLICT', 'Create a team first.', { reason: 'noTeams' });
       for (const [participantId, teamId] of moves) {
         const participant = tx.state.participants[participantId]!;
         tx.put('participants', participantId, { ...participant, teamId });
