@@ -5,15 +5,22 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineBusy, waitForQuiet } from './machine.js';
 import { heading, memoryLine, ratioTable, scalingTable, stepTable, verdicts, verdictTable } from './report.js';
-import { pool, runSystem, SCENARIOS, type RunOptions, type SystemResult } from './run.js';
+import { pool, runSystem, SCENARIOS, type RunOptions, type Scenario, type SystemResult } from './run.js';
 import type { ServerKind } from './server-process.js';
 
 const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
 
-  --scenario one-room|many-rooms|two-nodes   (default one-room)
+  --scenario NAME         (default one-room)
+      one-room            1 room of 1,000, 1 server process, memory store
+      many-rooms          100 rooms of 30, 1 server process, memory store
+      two-nodes           1 room of 1,000, 2 server processes on Redis with the Streams adapter
+      cluster             1 room of 1,000, 3 server processes on a Redis Cluster of 3 primaries that the
+                          harness starts for each system (redis-server and redis-cli on the PATH) and stops
+                          after it; the Redis CPU column adds up the 3 nodes
   --participants N[,N…]   participants per room; a list runs a sweep (default: the scenario's)
   --rooms N               rooms (default: the scenario's)
-  --store memory|redis    (default: the scenario's; two-nodes always uses redis)
+  --store memory|redis|redis-cluster
+                          (default: the scenario's; several processes need Redis: memory becomes redis)
   --redis URL             Redis for the redis store and adapter (default redis://127.0.0.1:6379/13)
   --only leadboard|baseline
   --rounds N              run each system N times, alternating which goes first, and pool the figures (default 1)
@@ -61,7 +68,8 @@ if (values.help || !base) {
 }
 const kinds: ServerKind[] = values.only ? [values.only as ServerKind] : ['baseline', 'leadboard'];
 const sizes = values.participants ? values.participants.split(',').map(Number) : [base.participantsPerRoom];
-const store = base.nodes > 1 ? 'redis' : ((values.store as 'memory' | 'redis' | undefined) ?? base.store);
+const chosen = (values.store as Scenario['store'] | undefined) ?? base.store;
+const store = base.nodes > 1 && chosen === 'memory' ? 'redis' : chosen;
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const profileDir = values.profile ? resolve(import.meta.dirname, 'profiles', `${base.name}-${stamp}`) : undefined;
 if (profileDir) mkdirSync(profileDir, { recursive: true });

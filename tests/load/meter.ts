@@ -4,8 +4,13 @@ import type { ServerProcess } from './server-process.js';
 export interface Mark {
   /** CPU time of every server process together, µs. */
   serverCpuUs: number;
-  /** CPU time of the Redis server, µs (all its clients: other users of that Redis show up here too). */
+  /**
+   * CPU time of the Redis server, µs, or of every node of a Redis Cluster together (all their
+   * clients: other users of that Redis show up here too).
+   */
   redisCpuUs: number | null;
+  /** The same by Redis node, in the order they were given. */
+  redisCpuUsByNode: number[];
 }
 
 export interface MemoryMark {
@@ -20,18 +25,23 @@ export interface MemoryMark {
 export class Meter {
   private constructor(
     private readonly servers: ServerProcess[],
-    private readonly redis: Redis | null,
+    private readonly redis: Redis[],
   ) {}
 
-  static async open(servers: ServerProcess[], redisUrl: string | undefined): Promise<Meter> {
-    const redis = redisUrl ? new Redis(redisUrl, { lazyConnect: true }) : null;
-    await redis?.connect();
+  /** `redisUrls`: the Redis server, or every node of a Redis Cluster, each read on its own. */
+  static async open(servers: ServerProcess[], redisUrls: string[]): Promise<Meter> {
+    const redis = redisUrls.map((url) => new Redis(url, { lazyConnect: true }));
+    await Promise.all(redis.map((r) => r.connect()));
     return new Meter(servers, redis);
   }
 
   async mark(): Promise<Mark> {
-    const stats = await Promise.all(this.servers.map((s) => s.stats()));
-    return { serverCpuUs: stats.reduce((sum, s) => sum + s.cpuUs, 0), redisCpuUs: await this.redisCpuUs() };
+    const [stats, byNode] = await Promise.all([Promise.all(this.servers.map((s) => s.stats())), Promise.all(this.redis.map(cpuUs))]);
+    return {
+      serverCpuUs: stats.reduce((sum, s) => sum + s.cpuUs, 0),
+      redisCpuUs: byNode.length ? byNode.reduce((sum, us) => sum + us, 0) : null,
+      redisCpuUsByNode: byNode,
+    };
   }
 
   /** Memory of every server process together, after a full garbage collection. */
@@ -51,13 +61,12 @@ export class Meter {
   }
 
   close(): void {
-    this.redis?.disconnect();
+    for (const redis of this.redis) redis.disconnect();
   }
+}
 
-  private async redisCpuUs(): Promise<number | null> {
-    if (!this.redis) return null;
-    const info = await this.redis.info('cpu');
-    const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
-    return Math.round((field('used_cpu_user') + field('used_cpu_sys')) * 1e6);
-  }
+async function cpuUs(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return Math.round((field('used_cpu_user') + field('used_cpu_sys')) * 1e6);
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DECK, LIMITS } from '@leadboard/core';
 import { Meter, type MemoryMark } from './meter.js';
+import { placement, TestRedisCluster } from './redis-cluster.js';
 import { createRooms, teardown, verifyViews, type RoomPlan, type RoomRun } from './rooms.js';
 import { ServerProcess, type ServerKind } from './server-process.js';
 import { Problems, Samples } from './stats.js';
@@ -24,14 +25,18 @@ export interface Scenario {
   rooms: number;
   participantsPerRoom: number;
   nodes: number;
-  store: 'memory' | 'redis';
+  /** `redis-cluster`: a Redis Cluster of 3 primaries that the run starts for each system and stops after it. */
+  store: 'memory' | 'redis' | 'redis-cluster';
 }
 
 export const SCENARIOS: Record<string, Scenario> = {
   'one-room': { name: 'one-room', rooms: 1, participantsPerRoom: 1000, nodes: 1, store: 'memory' },
   'many-rooms': { name: 'many-rooms', rooms: 100, participantsPerRoom: 30, nodes: 1, store: 'memory' },
   'two-nodes': { name: 'two-nodes', rooms: 1, participantsPerRoom: 1000, nodes: 2, store: 'redis' },
+  cluster: { name: 'cluster', rooms: 1, participantsPerRoom: 1000, nodes: 3, store: 'redis-cluster' },
 };
+
+const CLUSTER_PRIMARIES = 3;
 
 export interface RunOptions extends StepOptions {
   seed: number;
@@ -72,19 +77,60 @@ export function teamsFor(participants: number): number {
   return Math.max(2, Math.min(LIMITS.teamsMax, Math.round(participants / 25)));
 }
 
-/** Run every step of the scenario against one system: its server processes start and stop here. */
+/** The Redis of a run: what the servers are given, the nodes the meter reads, and the cluster if it is one. */
+interface RedisUse {
+  url: string;
+  nodes: string[];
+  cluster: TestRedisCluster | null;
+}
+
+/**
+ * Run every step of the scenario against one system: its server processes start and stop here, and
+ * so does its Redis Cluster when the scenario has one, so that each system starts on an empty one.
+ */
 export async function runSystem(kind: ServerKind, scenario: Scenario, options: RunOptions): Promise<SystemResult> {
-  const teams = teamsFor(scenario.participantsPerRoom);
-  const redisUrl = scenario.store === 'redis' ? options.redisUrl : undefined;
+  if (scenario.store !== 'redis-cluster') {
+    return runServers(kind, scenario, options, scenario.store === 'redis' ? { url: options.redisUrl, nodes: [options.redisUrl], cluster: null } : null);
+  }
+  options.log?.(`${kind}: starting a Redis Cluster of ${CLUSTER_PRIMARIES} primaries…`);
+  const cluster = await TestRedisCluster.start(CLUSTER_PRIMARIES);
+  // A phone's exception ends the harness without unwinding to `finally`; `down` kills the nodes at once.
+  const stop = () => void cluster.down();
+  process.once('exit', stop);
+  try {
+    return await runServers(kind, scenario, options, { url: cluster.url, nodes: cluster.url.split(','), cluster });
+  } finally {
+    process.off('exit', stop);
+    await cluster.down();
+  }
+}
+
+async function startServers(kind: ServerKind, scenario: Scenario, options: RunOptions, redis: RedisUse | null, teams: number): Promise<ServerProcess[]> {
   options.log?.(`${kind}: starting ${scenario.nodes} server process(es)…`);
-  const servers = await Promise.all(Array.from({ length: scenario.nodes }, () => ServerProcess.start({
+  const started = await Promise.allSettled(Array.from({ length: scenario.nodes }, () => ServerProcess.start({
     kind,
-    redisUrl,
+    redisUrl: redis?.url,
+    redisCluster: Boolean(redis?.cluster),
     cpuProfileDir: options.profileDir ? join(options.profileDir, `${kind}-whole-process`) : undefined,
     teams,
     cards: DECK.length,
   })));
-  const meter = await Meter.open(servers, redisUrl);
+  const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = started.find((s) => s.status === 'rejected');
+  if (failure) {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw failure.reason;
+  }
+  return servers;
+}
+
+async function runServers(kind: ServerKind, scenario: Scenario, options: RunOptions, redis: RedisUse | null): Promise<SystemResult> {
+  const teams = teamsFor(scenario.participantsPerRoom);
+  const servers = await startServers(kind, scenario, options, redis, teams);
+  const meter = await Meter.open(servers, redis?.nodes ?? []).catch(async (error: unknown) => {
+    await Promise.all(servers.map((s) => s.stop()));
+    throw error;
+  });
   // Filled as workshops are created, so that even a failed run deletes what it made.
   const rooms: RoomRun[] = [];
   try {
@@ -98,6 +144,7 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
     };
     const problems = new Problems();
     await createRooms(plan, problems, rooms);
+    const start = await meter.mark();
     const notes = new Problems();
     const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters(), kind, stepCount: 0 };
     const before = await meter.memory();
@@ -114,6 +161,12 @@ export async function runSystem(kind: ServerKind, scenario: Scenario, options: R
       options.log?.('comparing every view with a fresh snapshot…');
       await verifyViews(rooms, problems);
     }
+    if (redis && redis.nodes.length > 1) {
+      const end = await meter.mark();
+      const byNode = end.redisCpuUsByNode.map((us, i) => `node ${i + 1} ${((us - start.redisCpuUsByNode[i]!) / 1000).toFixed(0)} ms`);
+      options.log?.(`Redis CPU by node over the steps: ${byNode.join(', ')}`);
+    }
+    if (redis?.cluster) options.log?.(`Redis Cluster: ${await placement(redis.cluster, kind === 'leadboard' ? rooms.map((r) => r.code) : null)}`);
     const participants = scenario.rooms * scenario.participantsPerRoom;
     const connections = after.connections - before.connections;
     return {

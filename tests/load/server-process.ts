@@ -7,6 +7,8 @@ export type ServerKind = 'leadboard' | 'baseline';
 export interface ServerOptions {
   kind: ServerKind;
   redisUrl?: string;
+  /** `redisUrl` lists the seed nodes of a Redis Cluster. */
+  redisCluster?: boolean;
   /** Write a V8 CPU profile of this process into this directory when it stops. */
   cpuProfileDir?: string;
   /** Passed to the baseline, which has no workshop content of its own. */
@@ -46,7 +48,9 @@ export class ServerProcess {
     const args = options.kind === 'baseline' ? ['--teams', String(options.teams), '--cards', String(options.cards)] : [];
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
     delete env.REDIS_URL;
+    delete env.REDIS_CLUSTER;
     if (options.redisUrl) env.REDIS_URL = options.redisUrl;
+    if (options.redisCluster) env.REDIS_CLUSTER = '1';
     const child = fork(entries[options.kind], args, { cwd: packageDir, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     const output: string[] = [];
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));

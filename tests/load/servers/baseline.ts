@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import { serveHarness } from './ipc.js';
 
@@ -104,8 +104,14 @@ const httpServer = createServer((req: IncomingMessage, res: ServerResponse) => {
   res.writeHead(404).end();
 });
 
-const redisUrl = process.env.REDIS_URL;
-const adapterClient = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: null }) : undefined;
+/** Like Leadboard: one Redis at REDIS_URL, or with REDIS_CLUSTER=1 a Redis Cluster reached through the comma-separated seeds. */
+function connect(url: string): Redis | Cluster {
+  if (process.env.REDIS_CLUSTER !== '1') return new Redis(url, { maxRetriesPerRequest: null });
+  const seeds = url.split(',').map((seed) => new URL(seed.trim())).map((seed) => ({ host: seed.hostname, port: Number(seed.port || 6379) }));
+  return new Cluster(seeds, { redisOptions: { maxRetriesPerRequest: null } });
+}
+
+const adapterClient = process.env.REDIS_URL ? connect(process.env.REDIS_URL) : undefined;
 const io = new Server(httpServer, {
   maxHttpBufferSize: 32 * 1024,
   pingInterval: 5_000,
