@@ -29,10 +29,14 @@ describe('ConsoleHeader', () => {
     const wrapper = mount(ConsoleHeader, { props: { stageKey: 'stage' }, global: { plugins: [pinia, i18n] } });
     const select = wrapper.get('[data-testid="workshop-language"]');
     await select.setValue('de');
-    fake.answer({ ok: false, error: { code: 'FORBIDDEN', message: 'No.' } });
+    fake.answer({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the facilitator changes the language.' } });
     await flushPromises();
     expect((select.element as HTMLSelectElement).value).toBe('en');
-    expect(wrapper.get('[role="alert"]').text()).toContain('That is not possible from here.');
+    expect(wrapper.get('[role="alert"]').text()).toContain('Only the facilitator changes the language.');
+    // In German the refusal is worded from its code.
+    await setLanguage('de');
+    await flushPromises();
+    expect(wrapper.get('[role="alert"]').text()).toContain('Dieser Link gilt nicht für diesen Workshop.');
   });
 
   it('speaks German once the workshop does', async () => {

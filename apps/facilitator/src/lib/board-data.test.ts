@@ -73,5 +73,6 @@ describe('excerpt', () => {
   it('cuts on a word boundary', () => {
     expect(excerpt('short', 10)).toBe('short');
     expect(excerpt('one two three four five', 14)).toBe('one two three…');
+    expect(excerpt('It works. In the end it does', 11)).toBe('It works…');
   });
 });

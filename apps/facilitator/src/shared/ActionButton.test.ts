@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
-import { i18n } from '../i18n/index.js';
+import { i18n, setLanguage } from '../i18n/index.js';
 import { createPinia, setActivePinia } from 'pinia';
 import type { FakeSession } from '@leadboard/client/testing';
 import { connectedRoom } from '../test/session.js';
@@ -21,11 +21,15 @@ describe('ActionButton', () => {
     expect(fake.sent).toEqual([{ type: 'votes.reveal', revealed: true }]);
     expect(wrapper.find('button').attributes('aria-busy')).toBe('true');
     expect(wrapper.find('.spinner').exists()).toBe(true);
-    fake.answer({ ok: false, error: { code: 'WRONG_PHASE', message: 'Not possible in the lobby phase.', reason: 'phase', params: { phase: 'lobby' } } });
+    fake.answer({ ok: false, error: { code: 'WRONG_PHASE', message: 'Votes can be revealed from the vote phase on.', reason: 'phase', params: { phase: 'lobby' } } });
     await flushPromises();
     expect(wrapper.find('button').attributes('aria-busy')).toBe('false');
-    // Worded from the refusal's reason, in the language on screen, with the phase by its name.
-    expect(wrapper.find('[role="alert"]').text()).toContain('Not possible in the Lobby phase.');
+    expect(wrapper.find('[role="alert"]').text()).toContain('Votes can be revealed from the vote phase on.');
+    // In German, worded from the refusal's reason, with the phase by its German name.
+    await setLanguage('de');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').text()).toContain('Das geht in der Phase „Lobby“ nicht.');
+    await setLanguage('en');
     expect(wrapper.emitted('done')).toHaveLength(1);
     await wrapper.find('.dismiss').trigger('click');
     expect(wrapper.find('[role="alert"]').exists()).toBe(false);
