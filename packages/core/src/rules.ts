@@ -19,6 +19,13 @@ export function activeParticipants(state: Pick<RoomState, 'participants'>): Part
   return Object.values(state.participants).filter((p) => p.status === 'active');
 }
 
+/** How many people are in the room (as `activeParticipants(state).length`, without building the list). */
+export function activeCount(state: Pick<RoomState, 'participants'>): number {
+  let count = 0;
+  for (const id in state.participants) if (state.participants[id]!.status === 'active') count++;
+  return count;
+}
+
 export function visibleScenarios(state: Pick<RoomState, 'scenarios'>): Scenario[] {
   return Object.values(state.scenarios)
     .filter((s) => !s.hidden)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { routeChanges, teamMoves } from './routing.js';
-import { buildView, participantView } from './view.js';
+import { buildView, participantView, visiblePart, type Audience } from './view.js';
 import { twoTeamsTwoCards, Workshop } from './testkit.js';
-import { fromParts, toParts, writePart } from './parts.js';
+import { fromParts, parsePartKey, toParts, writePart } from './parts.js';
 
 const setup = twoTeamsTwoCards;
 
@@ -48,6 +48,37 @@ describe('role-filtered views', () => {
     w.must('facilitator', { type: 'participant.remove', participantId: ana });
     expect(buildView(w.state, { kind: 'public' }).participants).not.toHaveProperty(ana);
     expect(buildView(w.state, { kind: 'facilitator' }).participants[ana]!.status).toBe('removed');
+  });
+});
+
+describe('views that skip what they cannot see', () => {
+  it('equal the view built part by part, for the teamless phones and each team, before and after the reveal', () => {
+    const { w, ana, bob, s1, s2 } = setup();
+    const partByPart = (audience: Audience) => {
+      const view = buildView(w.state, { kind: 'facilitator' });
+      for (const collection of Object.keys(view)) if (collection !== 'meta') (view as unknown as Record<string, object>)[collection] = {};
+      for (const key of toParts(w.state).keys()) {
+        const value = visiblePart(w.state, key, audience);
+        if (value !== undefined && value !== null && parsePartKey(key)!.collection !== 'meta') writePart(view, key, value);
+      }
+      return view;
+    };
+    const check = () => {
+      const audiences: Audience[] = [{ kind: 'public' }, ...Object.keys(w.state.teams).map((teamId) => ({ kind: 'team' as const, teamId }))];
+      for (const audience of audiences) expect(buildView(w.state, audience)).toEqual(partByPart(audience));
+    };
+    check();
+    w.phase('vote');
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.3, y: 0.7 });
+    w.must(bob, { type: 'star.toggle', scenarioId: s2 });
+    check();
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    expect(Object.keys(buildView(w.state, { kind: 'public' }).votes)).toHaveLength(1);
+    check();
+    w.phase('discuss');
+    w.phase('conclude');
+    w.must(bob, { type: 'reflection.set', balance: 0.4, commitment: 'Ask why first.' });
+    check();
   });
 });
 

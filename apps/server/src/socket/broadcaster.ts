@@ -1,4 +1,4 @@
-import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress } from '@leadboard/core';
+import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -63,7 +63,7 @@ export interface BroadcasterOptions {
 export class Broadcaster {
   private readonly outboxes = new Map<string, Outbox>();
   private readonly progressDirty = new Set<string>();
-  private readonly lastProgress = new Map<string, string>();
+  private readonly lastProgress = new Map<string, { text: string; counts: Progress }>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressTimer: NodeJS.Timeout;
   private readonly windowMs: number;
@@ -286,6 +286,16 @@ export class Broadcaster {
     if (record.writes.some(([key]) => affectsProgress(key))) this.progressDirty.add(code);
   }
 
+  /**
+   * The counts for a joining socket's snapshot: the ones this process last told the room, when it
+   * has told it any. Counting walks every person in the room, so a burst of joins would count the
+   * room once per join; the joiner is already in the room's broadcast rooms, and hears the next
+   * counts (at most 250 ms later) if anything changed them since.
+   */
+  progressFor(code: string, state: RoomState): Progress {
+    return this.lastProgress.get(code)?.counts ?? progressOf(state);
+  }
+
   /** Counts for everyone connected to this process; each process tells its own sockets. */
   private flushProgress(): void {
     for (const code of this.progressDirty) {
@@ -293,8 +303,8 @@ export class Broadcaster {
       if (!room) continue;
       const counts: Progress = progressOf(room.state);
       const text = JSON.stringify(counts);
-      if (this.lastProgress.get(code) === text) continue;
-      this.lastProgress.set(code, text);
+      if (this.lastProgress.get(code)?.text === text) continue;
+      this.lastProgress.set(code, { text, counts });
       this.io.local.to(roomNames.everyone(code)).emit('progress', counts);
     }
     this.progressDirty.clear();

@@ -1,5 +1,5 @@
 import { isValidCode, REMOVED_MESSAGE, type Actor, type Audience, type RoomState, type Snapshot } from '@leadboard/core';
-import { progressOf, viewOf } from '../rooms/views.js';
+import { viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
 import { hashToken, newToken } from '../security/tokens.js';
@@ -30,7 +30,7 @@ export async function snapshotFor(deps: SessionDeps, code: string, audience: Aud
   const snapshot: Snapshot = {
     seq: room.seq,
     view: viewOf(state, audience),
-    progress: progressOf(state),
+    progress: deps.broadcaster.progressFor(code, state),
     serverNow: deps.clock(),
     expiresAt: deps.clock() + deps.rooms.ttlSeconds(state) * 1000,
   };

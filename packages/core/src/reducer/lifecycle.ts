@@ -3,7 +3,7 @@ import { deckChoice } from '../content/deck.js';
 import { deckText } from '../content/deck-text.js';
 import { DEFAULT_LANGUAGE } from '../language.js';
 import { emptyCollections } from '../parts.js';
-import { activeParticipants, smallestTeam } from '../rules.js';
+import { activeCount, smallestTeam } from '../rules.js';
 import type { Ctx, Participant, RoomState, Settings } from '../types.js';
 import type { CommandResult } from './rule.js';
 import { newTeam } from './teams.js';
@@ -102,7 +102,7 @@ export function joinRefusal(state: RoomState): Refusal | null {
   if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.', { reason: 'ended' });
   if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.', { reason: 'roomLocked' });
   const max = state.meta.settings.maxParticipants;
-  if (activeParticipants(state).length >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`, { params: { max } });
+  if (activeCount(state) >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`, { params: { max } });
   return null;
 }
 
