@@ -28,7 +28,7 @@ export const LIMITS = {
   scenariosPerTeam: 20,
   scenariosTotal: 200,
   commentsPerParticipantPerScenario: 10,
-  participantsMax: 2500,
+  participantsMax: 5000,
   starBudgetMax: 10,
   timerMaxSeconds: 60 * 60,
   deckBatchMax: 50,
