@@ -1,7 +1,7 @@
 /**
  * How long the console and the stage stop responding when a big room changes at once.
  *
- *   npx -y pnpm@10 build && npx -y pnpm@10 --filter @leadboard/tests load:freeze -- --people 5000
+ *   npx -y pnpm@10 build && npx -y pnpm@10 --filter @leadboard/tests load:freeze -- --people 5000 [--profile DIR]
  *
  * Starts the built server (memory store, behind a pretend proxy that gives each person an address
  * of their own), fills a workshop with N people who choose no team (they
@@ -11,6 +11,8 @@
  * presses Balance teams — which seats everyone at once — and while the room moves to Framing.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +21,10 @@ import { io } from 'socket.io-client';
 import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '@leadboard/core';
 import type { Socket } from 'socket.io-client';
 
-const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { people: { type: 'string', default: '1000' } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: { people: { type: 'string', default: '1000' }, profile: { type: 'string' } },
+});
 const people = Number(values.people);
 const serverEntry = fileURLToPath(new URL('../../apps/server/dist/index.js', import.meta.url));
 
@@ -116,9 +121,22 @@ try {
   ] as const) {
     const readConsole = await watch(consolePage);
     const readStage = await watch(stagePage);
+    // --profile DIR: the console's CPU profile of each action, for load:profile-summary.
+    const cdp = values.profile ? await consolePage.context().newCDPSession(consolePage) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
     await act();
     await new Promise((r) => setTimeout(r, 4000));
+    if (cdp && values.profile) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(values.profile, { recursive: true });
+      const file = join(values.profile, `console-${what.replace(/[^a-z]+/gi, '-').toLowerCase()}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`(console CPU profile: ${file})`);
+    }
     console.log(`${what} (${Date.now() - started} ms watched):`);
     console.log(`- console: ${summary(await readConsole())}`);
     console.log(`- stage: ${summary(await readStage())}`);
