@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../constants.js';
-import { CommandId, Coordinate, Id, LanguageName, LensName, PhaseName, text } from './common.js';
+import { BoardCoordinate, CommandId, Id, LanguageName, LensName, PhaseName, text } from './common.js';
 
 function command<T extends string, S extends z.ZodRawShape>(type: T, shape: S) {
   return z.strictObject({ id: CommandId, type: z.literal(type), ...shape });
@@ -10,14 +10,14 @@ const participantCommands = [
   command('team.choose', { teamId: Id }),
   command('scenario.add', { text: text(LIMITS.scenarioMax), teamId: Id.nullable().optional() }),
   command('scenario.edit', { scenarioId: Id, text: text(LIMITS.scenarioMax) }),
-  command('placement.set', { scenarioId: Id, x: Coordinate, y: Coordinate, teamId: Id.optional() }),
-  command('vote.set', { scenarioId: Id, x: Coordinate, y: Coordinate }),
+  command('placement.set', { scenarioId: Id, x: BoardCoordinate, y: BoardCoordinate, teamId: Id.optional() }),
+  command('vote.set', { scenarioId: Id, x: BoardCoordinate, y: BoardCoordinate }),
   command('vote.clear', { scenarioId: Id }),
   command('star.toggle', { scenarioId: Id }),
   command('comment.add', { scenarioId: Id, text: text(LIMITS.commentMax, { multiline: true }) }),
   command('lens.tag', { scenarioId: Id, lens: LensName, on: z.boolean() }),
   command('reflection.set', {
-    balance: Coordinate.nullable().optional(),
+    balance: BoardCoordinate.nullable().optional(),
     commitment: text(LIMITS.commitmentMax, { multiline: true, allowEmpty: true }).optional(),
   }),
   command('participant.leave', {}),

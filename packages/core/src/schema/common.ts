@@ -28,6 +28,12 @@ export function text(max: number, opts: { multiline?: boolean; allowEmpty?: bool
 }
 
 export const Coordinate = z.number().min(0).max(1);
+/**
+ * A position a phone or the console sends: kept to four decimals (a tenth of a pixel on a
+ * 1,000-pixel board). A pointer gives seventeen digits; every vote and placement goes to many
+ * screens, and the digits no one can see would be a third of its bytes.
+ */
+export const BoardCoordinate = Coordinate.transform((value) => Math.round(value * 10_000) / 10_000);
 export const PhaseName = z.enum(PHASES);
 export const LensName = z.enum(LENSES);
 export const LanguageName = z.enum(LANGUAGES);

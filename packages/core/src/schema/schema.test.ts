@@ -24,6 +24,14 @@ describe('command schema', () => {
     expect(CommandSchema.safeParse(payload).success).toBe(false);
   });
 
+  it('keeps a position to four decimals, a tenth of a pixel on the board', () => {
+    const vote = CommandSchema.parse({ id: '1', type: 'vote.set', scenarioId: 's', x: 0.123456789012345, y: 0.99996 });
+    expect(vote).toMatchObject({ x: 0.1235, y: 1 });
+    const placement = CommandSchema.parse({ id: '2', type: 'placement.set', scenarioId: 's', x: 0.5, y: 0.00004 });
+    expect(placement).toMatchObject({ x: 0.5, y: 0 });
+    expect(CommandSchema.parse({ id: '3', type: 'reflection.set', balance: 0.333333333 })).toMatchObject({ balance: 0.3333 });
+  });
+
   it('cleans text: trims, drops control and bidi-override characters, keeps emoji', () => {
     const parsed = CommandSchema.parse({ id: '1', type: 'scenario.add', text: '  \u202Eevil\u0007 \n line 👍🏽  ' });
     expect(parsed).toMatchObject({ text: 'evil line 👍🏽' });
