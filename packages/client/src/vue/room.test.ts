@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { computed, isReactive } from 'vue';
 import { createPinia, defineStore, setActivePinia } from 'pinia';
 import { Workshop } from '@leadboard/core/testkit';
 import { MemoryStorage } from '../storage.js';
@@ -38,6 +39,21 @@ describe('the room base', () => {
     expect([...room.online]).toEqual([bob]);
     server.run('facilitator', { type: 'phase.set', phase: 'place' });
     expect(room.phase).toBe('place');
+  });
+
+  it('keeps the room reactive one entry deep: screens hear of a replaced person, and no person is a proxy', () => {
+    const { w, ana } = workshop();
+    const server = new FakeServer(w);
+    const room = useRoom();
+    room.connect({ code: 'ABC234', role: 'facilitator', token: 'key', storage: new MemoryStorage(), createSession: server.connect });
+    const larks = computed(() => room.people.filter((p) => room.teamOf(p.teamId)?.name === 'Larks').map((p) => p.name));
+    expect(larks.value).toEqual(['Bob']);
+    expect(isReactive(room.mirror.view!.participants)).toBe(true);
+    expect(isReactive(room.mirror.view!.participants[ana])).toBe(false);
+    const larksId = Object.values(room.mirror.view!.teams).find((t) => t.name === 'Larks')!.id;
+    server.run('facilitator', { type: 'team.assign', participantId: ana, teamId: larksId });
+    expect(larks.value).toEqual(['Ana', 'Bob']);
+    expect(isReactive(room.mirror.view!.participants[ana])).toBe(false);
   });
 
   it('sends through the session, and refuses without one instead of hanging', async () => {

@@ -1,5 +1,5 @@
-import { computed, reactive, ref } from 'vue';
-import { activeParticipants, visibleScenarios, type CommandAck, type CommandDraft, type Participant, type Role, type Snapshot, type Team, type You } from '@leadboard/core';
+import { computed, reactive, ref, shallowReactive } from 'vue';
+import { activeParticipants, visibleScenarios, type CommandAck, type CommandDraft, type Participant, type Role, type RoomView, type Snapshot, type Team, type You } from '@leadboard/core';
 import { emptyMirror, mirrorSink, type RoomMirror } from '../mirror.js';
 import { followPageLifecycle } from '../page.js';
 import { LiveSession, type ClientSocket, type SessionFactory, type SessionHandle, type SessionOptions, type SessionSink } from '../session.js';
@@ -35,6 +35,26 @@ const liveSession: SessionFactory = (options) => {
 };
 
 /**
+ * A view whose collections are reactive one entry deep: a change replaces an entry (core's
+ * `writePart` never edits one in place), so screens need to hear of the entry, not of every field
+ * inside it. A room of 5,000 people then costs one reactive object per collection, not one per
+ * person, and a delta that moves everyone (Balance teams) triggers each collection's readers once
+ * per entry written instead of building 5,000 deep proxies as screens read them.
+ */
+function shallowView(view: RoomView): RoomView {
+  const out = shallowReactive({ ...view }) as unknown as Record<string, unknown>;
+  for (const [name, value] of Object.entries(view)) {
+    if (name !== 'meta' && value && typeof value === 'object') out[name] = shallowReactive({ ...(value as Record<string, unknown>) });
+  }
+  return out as unknown as RoomView;
+}
+
+/** The mirror's sink, with each snapshot's view made reactive one entry deep (`shallowView`). */
+function withShallowViews(sink: SessionSink): SessionSink {
+  return { ...sink, snapshot: (snapshot, you) => sink.snapshot({ ...snapshot, view: shallowView(snapshot.view) }, you) };
+}
+
+/**
  * What every screen's room store holds: one live session (its listeners registered once, here),
  * the mirror of the room it keeps current through core, and what every screen derives from it.
  * Call it inside an app's `defineStore('room', () => …)` and return its fields with the app's own.
@@ -54,7 +74,7 @@ export function useRoomBase(options: { sink?: (sink: SessionSink) => SessionSink
     code.value = target.code;
     role.value = target.role;
     storage = target.storage ?? browserStorage();
-    const sink = mirrorSink(mirror);
+    const sink = withShallowViews(mirrorSink(mirror));
     const handoff = target.handoff;
     const sessionOptions: SessionOptions = {
       code: target.code,
