@@ -1,4 +1,4 @@
-import { AXES, QUADRANT_INFO } from '@leadboard/core';
+import { AXES, QUADRANT_INFO, QUADRANTS } from '@leadboard/core';
 import type { BoardWords } from './types.js';
 
 /** The board's words when a screen gives none. */
@@ -8,3 +8,15 @@ export const ENGLISH_WORDS: BoardWords = {
   position: (title, management, leadership) => `${title}. Management ${management}, leadership ${leadership}.`,
   keys: 'Use the arrow keys to move, Enter to place your dot.',
 };
+
+/**
+ * The board's words in the language on screen: the quadrant names and axis labels from core's
+ * workshop content, the read-outs from the app's own catalogue (`own`).
+ */
+export function boardWords(t: (key: string) => string, own: Pick<BoardWords, 'position' | 'keys'>): BoardWords {
+  return {
+    quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, t(`content.quadrant.${q}.title`)])) as BoardWords['quadrants'],
+    axes: { x: t('content.axis.x.label'), y: t('content.axis.y.label') },
+    ...own,
+  };
+}
