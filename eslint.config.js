@@ -29,16 +29,17 @@ export default tseslint.config(
       'vue/multiline-html-element-content-newline': 'off',
     },
   },
-  // The console, stage and report speak the workshop's language: every word on screen comes from a catalogue.
+  // Console, stage, report and phone speak the room's language: every word on screen comes from a catalogue.
   {
-    files: ['apps/facilitator/src/**/*.vue'],
+    files: ['apps/facilitator/src/**/*.vue', 'apps/participant/src/**/*.vue'],
     plugins: { '@intlify/vue-i18n': vueI18n },
     rules: {
       '@intlify/vue-i18n/no-raw-text': ['error', {
         // Symbols, digits and punctuation need no translation, nor does the product's name.
         ignorePattern: '^[\\s\\d\\p{P}\\p{S}]*$',
         ignoreText: ['Leadboard'],
-        attributes: { '/.+/': ['title', 'aria-label', 'placeholder', 'alt', 'label', 'confirm', 'detail'] },
+        // Attributes that reach the screen, the apps' own components' included.
+        attributes: { '/.+/': ['title', 'aria-label', 'placeholder', 'alt', 'label', 'confirm', 'detail', 'submit-label', 'busy-label'] },
       }],
     },
   },
@@ -47,19 +48,6 @@ export default tseslint.config(
     plugins: { '@intlify/vue-i18n': vueI18n },
     settings: { 'vue-i18n': { localeDir: ['apps/facilitator/src/i18n/*.json', 'packages/core/src/i18n/*.json'], messageSyntaxVersion: '^11.0.0' } },
     rules: { '@intlify/vue-i18n/no-missing-keys': 'error' },
-  },
-  // The phone speaks the workshop's language, or its person's: every word on screen comes from a catalogue.
-  {
-    files: ['apps/participant/src/**/*.vue'],
-    plugins: { '@intlify/vue-i18n': vueI18n },
-    rules: {
-      '@intlify/vue-i18n/no-raw-text': ['error', {
-        // Symbols, digits and punctuation need no translation, nor does the product's name.
-        ignorePattern: '^[\\s\\d\\p{P}\\p{S}]*$',
-        ignoreText: ['Leadboard'],
-        attributes: { '/.+/': ['title', 'aria-label', 'placeholder', 'alt', 'label', 'submit-label', 'busy-label'] },
-      }],
-    },
   },
   {
     files: ['apps/participant/src/**/*.{ts,vue}'],
