@@ -10,32 +10,20 @@
  * thread busy > 50 ms, the browser's own PerformanceObserver) on both pages while the facilitator
  * presses Balance teams — which seats everyone at once — and while the room moves to Framing.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { io } from 'socket.io-client';
 import type { ClientToServerEvents, JoinAck, ServerToClientEvents } from '@leadboard/core';
 import type { Socket } from 'socket.io-client';
+import { startServer } from '../e2e/server-process.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: { people: { type: 'string', default: '1000' }, profile: { type: 'string' } },
 });
 const people = Number(values.people);
-const serverEntry = fileURLToPath(new URL('../../apps/server/dist/index.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -81,15 +69,9 @@ async function showsCount(page: Page, testId: string, count: number): Promise<vo
 const summary = (tasks: number[]) =>
   `${tasks.length} long task(s), longest ${tasks.length ? Math.round(Math.max(...tasks)) : 0} ms, ${Math.round(tasks.reduce((a, b) => a + b, 0))} ms in all`;
 
-const port = await freePort();
-const { REDIS_URL: _unset, ...env } = process.env;
-const server = spawn(process.execPath, [serverEntry], { env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TRUST_PROXY: '1' }, stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}`;
+const server = await startServer({ HOST: '127.0.0.1', TRUST_PROXY: '1' });
+const url = `http://127.0.0.1:${server.port}`;
 try {
-  for (let i = 0; !(await fetch(`${url}/healthz`).then((r) => r.ok, () => false)); i++) {
-    if (i > 200) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const created = (await (await fetch(`${url}/api/workshops`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -143,5 +125,5 @@ try {
   }
   await browser.close();
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
 }
