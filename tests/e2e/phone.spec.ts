@@ -132,15 +132,26 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   expect((await fac.snapshot()).progress.starsSpent).toBe(2);
 
   // A reload comes back as the same person, with every dot.
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
   await page.reload();
   await expect(page.getByTestId('phase-title')).toContainText('3 of 3 done');
   expect((await identityOf(page, workshop.code))!.participantId).toBe(me);
   view = await fac.view();
   expect(Object.values(view.participants).filter((p) => p.name === 'Ana')).toHaveLength(1);
 
+  // Bob votes too. After the reveal the phone is told each card's crowd, not Bob's ballot: it draws
+  // Bob's dot as the crowd's cell and its own on top, and counts both.
+  for (const card of [supplier, release, roadmap]) await bob.must({ type: 'vote.set', scenarioId: card.id, x: 0.15, y: 0.85 });
   await fac.must({ type: 'votes.reveal', revealed: true });
+  await expect(board.locator('.lb-dot')).toHaveCount(2);
+  await expect(board.locator('.lb-dot--mine')).toHaveCount(1);
   view = await fac.view();
   const ballot = view.ballots[me]!;
+  const bobsBallot = view.ballots[bob.id!]!;
+  // Frames reach the test after the page has drawn them: wait for the reveal's.
+  await expect.poll(() => frames.some((f) => f.includes('"cr:'))).toBe(true);
+  expect(frames.filter((f) => f.includes(bobsBallot))).toEqual([]);
   near(view.votes[ballot]![supplier.id]!.x, 0.7);
   near(view.votes[ballot]![release.id]!.y, 0.9);
   near(view.votes[ballot]![roadmap.id]!.x, 0.9);

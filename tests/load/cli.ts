@@ -34,7 +34,7 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --quiet PCT             before each system's run, wait (up to 10 min) until the machine is below PCT % busy
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone
-  --skip-reveal           leave out the reveal (every vote to every phone: harness-bound past ~2,000)`;
+  --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

@@ -44,7 +44,11 @@ export class Phone {
   progress: Progress | null = null;
   /** Gaps that did not fill within GAP_WAIT_MS and cost a resync (ordered mode only). */
   gaps = 0;
-  /** Other people's votes or stars received while votes were hidden. */
+  /**
+   * Other people's votes or stars this client was sent, in a snapshot or a delta: a phone holds
+   * only its own ballot's, before the reveal and after it (when it is told each card's crowd
+   * instead); the facilitator's screen holds none until the reveal, and then every one.
+   */
   leaks = 0;
   disconnects = 0;
   lastDeltaAt = 0;
@@ -64,6 +68,8 @@ export class Phone {
   private gapTimer: NodeJS.Timeout | null = null;
   private watches: Watch[] = [];
   private commandCount = 0;
+  /** Joined as the facilitator: told every vote once they are revealed. */
+  private facilitator = false;
 
   /** `ordered`: the server promises gap-free seqs, so check them (the baseline promises nothing). */
   constructor(
@@ -108,6 +114,7 @@ export class Phone {
     const ms = performance.now() - start;
     if (!ack.ok) throw new Error(`join refused: ${ack.error.code} ${ack.error.message}`);
     this.id = ack.you.id;
+    this.facilitator = payload.role === 'facilitator';
     this.start(ack.snapshot);
     return ms;
   }
@@ -153,6 +160,11 @@ export class Phone {
 
   private start(snapshot: Snapshot): void {
     this.view = snapshot.view;
+    if (this.ownOnly(this.view)) {
+      // A view without stars (the baseline's) has none to leak.
+      const ballots = [...Object.keys(this.view.votes ?? {}), ...Object.keys(this.view.stars ?? {})];
+      this.leaks += ballots.filter((ballot) => ballot !== this.ballot).length;
+    }
     this.seq = snapshot.seq;
     this.progress = snapshot.progress;
     const early = [...this.early, ...this.held].sort((a, b) => a.from - b.from);
@@ -210,6 +222,11 @@ export class Phone {
     return (this.view?.ballots)?.[this.id] ?? this.id;
   }
 
+  /** Whether this client, at this view, may hold no votes or stars but its own ballot's. */
+  private ownOnly(view: RoomView): boolean {
+    return !this.facilitator || !view.meta.revealed;
+  }
+
   private async resync(): Promise<void> {
     const ack = await this.sync().catch(() => null);
     if (ack?.ok) this.start(ack.snapshot);
@@ -224,7 +241,7 @@ export class Phone {
       if (value !== null && ballot !== null && ballot !== this.ballot) foreignVotes++;
       this.onChange?.(this, key, value, at);
     }
-    if (foreignVotes && !view.meta.revealed) this.leaks += foreignVotes;
+    if (foreignVotes && this.ownOnly(view)) this.leaks += foreignVotes;
     if (!this.watches.length) return;
     this.watches = this.watches.filter((watch) => {
       if (!watch.test(view)) return true;

@@ -45,8 +45,8 @@ export interface RunOptions extends StepOptions {
   /** Compare every phone's view with a fresh snapshot at the end (Leadboard only: the baseline keeps no promise). */
   verify: boolean;
   /**
-   * Leave out the reveal (and so the phones' check of every revealed vote). At a few thousand phones
-   * the reveal sends every vote to every phone, which one harness process cannot parse for them all.
+   * Leave out the reveal, which sends each card's crowd to every phone and every vote to the
+   * facilitator (and so the check of the phones' crowds and the facilitator's votes).
    */
   skipReveal: boolean;
 }
@@ -114,6 +114,7 @@ async function startServers(kind: ServerKind, scenario: Scenario, options: RunOp
     cpuProfileDir: options.profileDir ? join(options.profileDir, `${kind}-whole-process`) : undefined,
     teams,
     cards: DECK.length,
+    nodes: scenario.nodes,
   })));
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s) => s.status === 'rejected');

@@ -14,6 +14,8 @@ export interface ServerOptions {
   /** Passed to the baseline, which has no workshop content of its own. */
   teams: number;
   cards: number;
+  /** Passed to the baseline: how many server processes there are, whose votes a reveal gathers. */
+  nodes: number;
 }
 
 /** The tests package: `--import tsx` resolves from here, wherever the harness was started. */
@@ -45,7 +47,7 @@ export class ServerProcess {
   static async start(options: ServerOptions): Promise<ServerProcess> {
     const execArgv = ['--expose-gc', '--import', 'tsx'];
     if (options.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
-    const args = options.kind === 'baseline' ? ['--teams', String(options.teams), '--cards', String(options.cards)] : [];
+    const args = options.kind === 'baseline' ? ['--teams', String(options.teams), '--cards', String(options.cards), '--nodes', String(options.nodes)] : [];
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
     delete env.REDIS_URL;
     delete env.REDIS_CLUSTER;

@@ -20,8 +20,9 @@ function counts(result: SystemResult) {
 
 /**
  * The load harness in miniature, against a real server process and real socket.io-clients: every
- * command acknowledged, every facilitator change on every phone, no seq gap, no hidden vote seen,
- * and every phone's view equal to a fresh snapshot at the end.
+ * command acknowledged, every facilitator change on every phone, no seq gap, no phone holding
+ * anyone else's vote, after the reveal each card's crowd right on every phone and every vote on the
+ * facilitator's screen, and every phone's view equal to a fresh snapshot at the end.
  */
 describe('load harness, smoke size', () => {
   it('one room of 50: nothing lost', async () => {

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { collectionOf, partKey, placementKey, type CommandDraft, type Phase, type RoomView } from '@leadboard/core';
+import { collectionOf, crowdOf, partKey, placementKey, type CommandDraft, type Crowd, type Phase, type Point, type RoomView } from '@leadboard/core';
 import type { Meter } from './meter.js';
 import type { ServerKind } from './server-process.js';
 import type { CommandOutcome, Phone } from './phone.js';
@@ -290,21 +290,66 @@ export function voteStep(ctx: StepContext): Promise<StepResult> {
   });
 }
 
-/** The reveal: the facilitator's command to every phone holding every vote of its room. */
+/** Every card's crowd as core computes it from the acknowledged votes on it (the harness places no stars). */
+function expectedCrowds(room: RoomRun): Map<string, Crowd> {
+  const votes = new Map<string, Point[]>();
+  for (const { scenarioId, x, y } of room.votes.values()) {
+    const list = votes.get(scenarioId);
+    if (list) list.push({ x, y });
+    else votes.set(scenarioId, [{ x, y }]);
+  }
+  return new Map([...votes].map(([sid, points]) => [sid, crowdOf(points, 0)]));
+}
+
+/**
+ * Deep equality, numbers within 1e-9: a crowd's centre and spread are sums of the votes, and the
+ * server adds them up in its own order (the order its votes came in), the harness in the order
+ * their acknowledgements came back, which moves the last bits. Counts and cells are integers, so
+ * they must be equal; one vote of 5,000 on a card moved by the 0.0001 a position is kept to moves
+ * the centre by 2e-8, well outside the tolerance.
+ */
+function sameWithin(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameWithin((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * The reveal: the facilitator's command to every phone showing each card's crowd, made of every
+ * vote of its room (phones are told crowds, not other people's votes), and to the facilitator's
+ * screen holding every vote.
+ */
 export function revealStep(ctx: StepContext): Promise<StepResult> {
   return measure(ctx, 'reveal', async (acks, fanout) => {
-    const complete = (room: RoomRun) => (view: RoomView) => view.meta.revealed && Object.keys(view.votes).length >= room.votes.size;
-    await facilitatorCommand(ctx, acks, fanout, () => ({ type: 'votes.reveal', revealed: true }), complete);
+    const counted = (view: RoomView) => Object.values(view.crowds ?? {}).reduce((n, crowd) => n + crowd.votes, 0);
+    const phoneComplete = (room: RoomRun) => (view: RoomView) => view.meta.revealed && counted(view) >= room.votes.size;
+    const facilitatorComplete = (room: RoomRun) => (view: RoomView) => view.meta.revealed && Object.keys(view.votes).length >= room.votes.size;
+    await facilitatorCommand(ctx, acks, fanout, () => ({ type: 'votes.reveal', revealed: true }), phoneComplete);
     // The facilitator's screen is checked too, once it had the same time to hear every server.
-    await Promise.all(ctx.rooms.map((room) => within(room.facilitator.when(complete(room)), FANOUT_TIMEOUT_MS)));
+    await Promise.all(ctx.rooms.map((room) => within(room.facilitator.when(facilitatorComplete(room)), FANOUT_TIMEOUT_MS)));
     for (const room of ctx.rooms) room.facilitator.forgetWatches();
     for (const room of ctx.rooms) {
-      for (const phone of [room.facilitator, ...room.phones]) {
-        const votes = phone.view?.votes;
-        for (const [ballot, vote] of room.votes) {
-          const seen = votes?.[ballot]?.[vote.scenarioId];
-          if (!seen || seen.x !== vote.x || seen.y !== vote.y) ctx.problems.add('vote-lost');
+      // The facilitator holds every vote where it was put.
+      const votes = room.facilitator.view?.votes;
+      for (const [ballot, vote] of room.votes) {
+        const seen = votes?.[ballot]?.[vote.scenarioId];
+        if (!seen || seen.x !== vote.x || seen.y !== vote.y) ctx.problems.add('vote-lost');
+      }
+      // Every phone holds each card's crowd of the acknowledged votes (none on a card nobody voted
+      // on), and still its own vote; that it holds nobody else's is the phones' leak count.
+      const expected = expectedCrowds(room);
+      for (const phone of room.phones) {
+        const crowds = phone.view?.crowds ?? {};
+        for (const sid of new Set([...expected.keys(), ...Object.keys(crowds)])) {
+          if (!sameWithin(crowds[sid], expected.get(sid))) ctx.problems.add('crowd-lost');
         }
+        const own = phone.ballot === null ? undefined : room.votes.get(phone.ballot);
+        if (!own) continue;
+        const seen = phone.view?.votes[phone.ballot!]?.[own.scenarioId];
+        if (!seen || seen.x !== own.x || seen.y !== own.y) ctx.problems.add('vote-lost');
       }
     }
   });

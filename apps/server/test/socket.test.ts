@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sequence, writePart, type Delta, type Snapshot } from '@leadboard/core';
+import { crowdOf, sequence, writePart, type Delta, type Snapshot } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
 
 describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (storeKind) => {
@@ -143,7 +143,7 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     phone.close();
   });
 
-  it('never sends a hidden vote to anyone but its voter until the reveal', async () => {
+  it('never sends a hidden vote to anyone but its voter until the reveal, then the vote to the facilitator and its card’s crowd to the phones', async () => {
     const { workshop, fac } = await room({ deck: true });
     const ana = await participant(server.url, workshop.code, 'Ana');
     const bob = await participant(server.url, workshop.code, 'Bob');
@@ -159,10 +159,14 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     const leaked = (c: TestClient) => c.received.some((r) => JSON.stringify(r.payload ?? null).includes('0.987'));
     expect(leaked(bob.client)).toBe(false);
     expect(leaked(fac)).toBe(false);
-    await fac.must({ type: 'votes.reveal', revealed: true });
     const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
-    const revealed = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ballot}`));
-    expect(revealed.changes.find(([k]) => k === `v:${ballot}`)![1]).toEqual({ [scenarioId]: { x: 0.123, y: 0.987 } });
+    const facRevealed = fac.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `v:${ballot}`));
+    await fac.must({ type: 'votes.reveal', revealed: true });
+    expect((await facRevealed).changes.find(([k]) => k === `v:${ballot}`)![1]).toEqual({ [scenarioId]: { x: 0.123, y: 0.987 } });
+    const revealed = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `cr:${scenarioId}`));
+    expect(revealed.changes.find(([k]) => k === `cr:${scenarioId}`)![1]).toEqual(crowdOf([{ x: 0.123, y: 0.987 }], 1));
+    // Bob's phone is told the card's crowd, never Ana's ballot.
+    expect(bob.client.received.some((r) => JSON.stringify(r.payload ?? null).includes(ballot))).toBe(false);
     ana.client.close();
     bob.client.close();
   });

@@ -17,11 +17,13 @@ export interface BoardCard extends Point {
   emphasis?: 'normal' | 'spotlight' | 'dim';
 }
 
-/** One participant's dot in a vote cloud. */
+/** One participant's dot in a vote cloud, or one cell of a crowd's. */
 export interface BoardDot extends Point {
   id: string;
   color?: string;
   mine?: boolean;
+  /** How many votes the dot stands for against the fullest of its cloud, 0–1: drawn up to twice as large. */
+  weight?: number;
 }
 
 /** Where the room puts a card (the mean of its votes), drawn as a numbered mark with its spread as a ring. */

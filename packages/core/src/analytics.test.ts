@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { crowdOf } from './crowd.js';
 import { conclusion, discussionQueue, progress, scenarioStats, voteCloud } from './analytics.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { Workshop } from './testkit.js';
@@ -139,11 +140,33 @@ describe('voteCloud', () => {
   it('draws the dots the view holds, the viewer’s own last, with the crowd’s centre and spread', () => {
     const view = {
       votes: { b1: { s1: { x: 0, y: 0 } }, me: { s1: { x: 1, y: 1 } }, b2: { s2: { x: 0.5, y: 0.5 } } },
+      crowds: {},
     };
     const cloud = voteCloud(view, 's1', 'me');
-    expect(cloud.dots.map((d) => [d.ballot, d.mine])).toEqual([['b1', false], ['me', true]]);
+    expect(cloud.dots.map((d) => [d.id, d.mine])).toEqual([['b1', false], ['me', true]]);
+    expect(cloud.count).toBe(2);
     expect(cloud.centre).toEqual({ x: 0.5, y: 0.5 });
     expect(cloud.spread).toBeCloseTo(Math.SQRT1_2);
-    expect(voteCloud(view, 'none')).toEqual({ dots: [], centre: null, spread: 0 });
+    expect(voteCloud(view, 'none')).toEqual({ dots: [], count: 0, centre: null, spread: 0 });
+  });
+
+  it('draws a phone’s revealed card from its crowd: a dot per filled cell, weighted, and the viewer’s own on top', () => {
+    const votes = [{ x: 0.01, y: 0.01 }, { x: 0.02, y: 0.03 }, { x: 0.04, y: 0.02 }, { x: 0.9, y: 0.9 }];
+    const crowd = crowdOf(votes, 2);
+    const view = { votes: { me: { s1: { x: 0.9, y: 0.9 } } }, crowds: { s1: crowd } };
+    const cloud = voteCloud(view, 's1', 'me');
+    expect(cloud.count).toBe(4);
+    expect(cloud.centre).toEqual(crowd.centre);
+    expect(cloud.spread).toBe(crowd.spread);
+    // The viewer's own vote is drawn as itself: its cell, which held only it, is not drawn again.
+    expect(cloud.dots.map((d) => [d.x, d.y, d.n, d.weight, d.mine])).toEqual([
+      [0.025, 0.025, 3, 1, false],
+      [0.9, 0.9, 1, 0, true],
+    ]);
+    const another = voteCloud({ votes: {}, crowds: { s1: crowdOf([...votes, { x: 0.91, y: 0.91 }], 0) } }, 's1');
+    expect(another.dots.map((d) => [d.x, d.y, d.n, d.weight])).toEqual([[0.025, 0.025, 3, 1], [0.925, 0.925, 2, 0.5]]);
+    // A view that holds every vote the crowd counts (the stage's) draws the votes themselves.
+    const stage = { votes: Object.fromEntries(votes.map((v, i) => [`b${i}`, { s1: v }])), crowds: { s1: crowd } };
+    expect(voteCloud(stage, 's1').dots.map((d) => d.id)).toEqual(['b0', 'b1', 'b2', 'b3']);
   });
 });

@@ -2,8 +2,9 @@ import type { Lens, Quadrant } from './constants.js';
 import { LENSES } from './constants.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { activeParticipants, visibleScenarios } from './rules.js';
+import { cellOf, crowdCells } from './crowd.js';
 import { collectionOf, placementKey, type PartKey } from './parts.js';
-import type { Placement, Point, RoomView, Scenario, Team } from './types.js';
+import type { Crowd, Placement, Point, RoomView, Scenario, Team } from './types.js';
 
 /** Moves shorter than this are jitter, not a change of mind. */
 export const MOVE_THRESHOLD = 0.05;
@@ -17,7 +18,8 @@ export interface ScenarioStats {
   /** The card's number (`scenario.number`): the same on every screen and export. */
   number: number;
   placements: Placement[];
-  votes: Point[];
+  /** Revealed votes on the card (or, before the reveal, the viewer's own). */
+  votes: number;
   crowd: Point | null;
   spread: number;
   /** Mean distance between the team placements and the crowd's mean (0 without either). */
@@ -35,9 +37,19 @@ export interface ScenarioStats {
 }
 
 /**
+ * A card's votes as a view holds them: the votes themselves (the facilitator's and the stage's
+ * views), or the card's crowd (a phone's view, once revealed: crowd.ts). Where a view holds both,
+ * the crowd is what the votes add up to; its figures are used, so every view gives the same.
+ */
+function crowdIn(view: Pick<RoomView, 'crowds'>, scenarioId: string): Crowd | undefined {
+  return view.crowds?.[scenarioId];
+}
+
+/**
  * Every card's figures from a view. A view holds exactly what counts: votes once revealed, and
  * nothing of a person removed from a named workshop (view.ts), so every screen and export that
- * draws from a view counts the same.
+ * draws from a view counts the same. A phone's view holds each card's crowd (crowd.ts), computed
+ * on the server with the same `mean` and `spread` from the same votes.
  */
 export function scenarioStats(view: RoomView): ScenarioStats[] {
   const placementsBy = new Map<string, Placement[]>();
@@ -69,9 +81,10 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
   }
   return visibleScenarios(view).map((scenario) => {
     const placements = (placementsBy.get(scenario.id) ?? []).sort((a, b) => (view.teams[a.teamId]?.order ?? 0) - (view.teams[b.teamId]?.order ?? 0));
+    const summary = crowdIn(view, scenario.id);
     const votes = votesBy.get(scenario.id) ?? [];
-    const crowd = mean(votes);
-    const cloud = spread(votes);
+    const crowd = summary ? summary.centre : mean(votes);
+    const cloud = summary ? summary.spread : spread(votes);
     const gap = crowd && placements.length ? placements.reduce((sum, p) => sum + distance(p, crowd), 0) / placements.length : 0;
     const placementQuadrants = placements.map((p) => quadrant(p));
     const crowdQuadrant = crowd ? quadrant(crowd) : null;
@@ -79,12 +92,12 @@ export function scenarioStats(view: RoomView): ScenarioStats[] {
       scenario,
       number: scenario.number,
       placements,
-      votes,
+      votes: summary ? summary.votes : votes.length,
       crowd,
       spread: cloud,
       gap,
       disagreement: cloud + gap,
-      stars: starsBy.get(scenario.id) ?? 0,
+      stars: summary ? summary.stars : (starsBy.get(scenario.id) ?? 0),
       lenses: lensesBy.get(scenario.id) ?? (Object.fromEntries(LENSES.map((l) => [l, 0])) as Record<Lens, number>),
       placementQuadrants,
       crowdQuadrant,
@@ -154,7 +167,7 @@ export function conclusion(view: RoomView, stats = scenarioStats(view)): Conclus
     if (s.crowd && s.placements.length) gaps.push(s.gap);
   }
   const moved = stats.flatMap((s) => s.moved.map((placement) => ({ scenario: s.scenario, number: s.number, placement })));
-  const contested = [...stats].filter((s) => s.votes.length > 0).sort((a, b) => b.disagreement - a.disagreement || a.number - b.number).slice(0, 3);
+  const contested = [...stats].filter((s) => s.votes > 0).sort((a, b) => b.disagreement - a.disagreement || a.number - b.number).slice(0, 3);
   const balances: number[] = [];
   let commitments = 0;
   for (const reflection of Object.values(view.reflections)) {
@@ -251,24 +264,52 @@ export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'sce
   return { participants: active.length, voted, started, dots, scenarios: visible.size, starsSpent, reflections, balance: balanceHistogram(balances), teams };
 }
 
+export interface VoteDot extends Point {
+  /** A key for the dot: its ballot, or its cell of the crowd's grid. */
+  id: string;
+  /** The votes it stands for: 1 for a ballot's own dot, more for a cell of a crowd. */
+  n: number;
+  /** How full the dot is against the fullest of its cloud, 0–1 (0 when every dot is one vote). */
+  weight: number;
+  mine: boolean;
+}
+
 export interface VoteCloud {
-  /** One dot per ballot that voted on the card; the viewer's own (if any) marked and last, to draw on top. */
-  dots: (Point & { ballot: string; mine: boolean })[];
+  /**
+   * One dot per ballot that voted on the card, or, from a phone's view once revealed, one per
+   * cell of the card's crowd where votes lie; the viewer's own (if any) marked and last, to draw
+   * on top.
+   */
+  dots: VoteDot[];
+  /** The votes the cloud stands for. */
+  count: number;
   centre: Point | null;
   spread: number;
 }
 
 /**
  * The dots for one card from every ballot this view holds: everyone's once revealed, only the
- * viewer's own before. What counts is what the view holds (see scenarioStats), so every screen
+ * viewer's own before; from a phone's view once revealed, the card's crowd (crowd.ts) and the
+ * viewer's own dot. What counts is what the view holds (see scenarioStats), so every screen
  * draws the same cloud the exports describe.
  */
-export function voteCloud(view: Pick<RoomView, 'votes'>, scenarioId: string, myBallot: string | null = null): VoteCloud {
-  const dots: VoteCloud['dots'] = [];
+export function voteCloud(view: Pick<RoomView, 'votes' | 'crowds'>, scenarioId: string, myBallot: string | null = null): VoteCloud {
+  const dots: VoteDot[] = [];
   for (const [ballot, sheet] of Object.entries(view.votes)) {
     const point = sheet[scenarioId];
-    if (point) dots.push({ ballot, x: point.x, y: point.y, mine: ballot === myBallot });
+    if (point) dots.push({ id: ballot, x: point.x, y: point.y, n: 1, weight: 0, mine: ballot === myBallot });
+  }
+  const summary = crowdIn(view, scenarioId);
+  // A view that holds fewer votes than the crowd counts is a phone's: draw the crowd.
+  if (summary && summary.votes > dots.length) {
+    const own = dots.filter((d) => d.mine);
+    // The viewer's own vote is drawn as itself, so its cell counts one fewer.
+    const ownCell = own[0] ? cellOf(own[0]) : -1;
+    const cells = crowdCells(summary).map((c) => (c.cell === ownCell ? { ...c, n: c.n - 1 } : c)).filter((c) => c.n > 0);
+    const fullest = Math.max(0, ...cells.map((c) => c.n));
+    const drawn: VoteDot[] = cells.map((c) => ({ id: `cell-${c.cell}`, x: c.x, y: c.y, n: c.n, weight: fullest > 1 ? (c.n - 1) / (fullest - 1) : 0, mine: false }));
+    return { dots: [...drawn, ...own], count: summary.votes, centre: summary.centre, spread: summary.spread };
   }
   dots.sort((a, b) => Number(a.mine) - Number(b.mine));
-  return { dots, centre: mean(dots), spread: spread(dots) };
+  return { dots, count: dots.length, centre: summary ? summary.centre : mean(dots), spread: summary ? summary.spread : spread(dots) };
 }

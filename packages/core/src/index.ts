@@ -40,3 +40,4 @@ export { mySummary, balanceLeaning } from './export/summary.js';
 export { reportView } from './export/report.js';
 export { toSvg, PAGE as SVG_PAGE, type SvgOptions } from './export/svg.js';
 export { textWidth, FONT_FAMILY, EMOJI_FAMILY } from './export/svg-text.js';
+export { CROWD_GRID, crowdOf, crowdCells, crowdsOf, sameCrowd, type CrowdCell } from './crowd.js';

@@ -9,7 +9,13 @@ export type PartKey = string;
 
 export type Collection = Exclude<keyof RoomState, 'meta'>;
 
-const PREFIX: Record<Collection, string> = {
+/**
+ * What a view holds: the stored collections, and the crowds (crowd.ts), which are derived from the
+ * votes for the phones and the stage and never stored.
+ */
+export type ViewCollection = Collection | 'crowds';
+
+const PREFIX: Record<ViewCollection, string> = {
   teams: 't',
   participants: 'p',
   ballots: 'b',
@@ -22,13 +28,15 @@ const PREFIX: Record<Collection, string> = {
   takeaways: 'tk',
   reflections: 'r',
   auth: 'a',
+  crowds: 'cr',
 };
 
-const BY_PREFIX = new Map<string, Collection>(
-  (Object.entries(PREFIX) as [Collection, string][]).map(([collection, prefix]) => [prefix, collection]),
+const BY_PREFIX = new Map<string, ViewCollection>(
+  (Object.entries(PREFIX) as [ViewCollection, string][]).map(([collection, prefix]) => [prefix, collection]),
 );
 
-export const COLLECTIONS = Object.keys(PREFIX) as Collection[];
+/** The stored collections. */
+export const COLLECTIONS = (Object.keys(PREFIX) as ViewCollection[]).filter((c): c is Collection => c !== 'crowds');
 
 /**
  * Structural parts change rarely and everything else depends on them (phase, teams, scenarios).
@@ -39,11 +47,11 @@ const STRUCTURAL = new Set<string>(['meta', 't', 's', 'tk']);
 
 export const META_KEY = 'meta';
 
-export function partKey(collection: Collection, id: string): PartKey {
+export function partKey(collection: ViewCollection, id: string): PartKey {
   return `${PREFIX[collection]}:${id}`;
 }
 
-export function parsePartKey(key: PartKey): { collection: Collection | 'meta'; id: string } | null {
+export function parsePartKey(key: PartKey): { collection: ViewCollection | 'meta'; id: string } | null {
   if (key === META_KEY) return { collection: 'meta', id: '' };
   const colon = key.indexOf(':');
   if (colon < 0) return null;
@@ -53,7 +61,7 @@ export function parsePartKey(key: PartKey): { collection: Collection | 'meta'; i
 }
 
 /** The collection a part key belongs to ('meta' for the meta part), or null for a key that is not one. */
-export function collectionOf(key: PartKey): Collection | 'meta' | null {
+export function collectionOf(key: PartKey): ViewCollection | 'meta' | null {
   return parsePartKey(key)?.collection ?? null;
 }
 
@@ -63,7 +71,7 @@ export const SEALED_UNTIL_REVEAL: ReadonlySet<Collection> = new Set<Collection>(
 /** The ballot a vote or star part belongs to, or null for any other part. */
 export function sealedBallot(key: PartKey): string | null {
   const parsed = parsePartKey(key);
-  return parsed && parsed.collection !== 'meta' && SEALED_UNTIL_REVEAL.has(parsed.collection) ? parsed.id : null;
+  return parsed && parsed.collection !== 'meta' && SEALED_UNTIL_REVEAL.has(parsed.collection as Collection) ? parsed.id : null;
 }
 
 export function isStructural(key: PartKey): boolean {
@@ -75,12 +83,17 @@ export function placementKey(scenarioId: string, teamId: string): string {
   return `${scenarioId}.${teamId}`;
 }
 
+/** One collection of a state or view (a state has no crowds). */
+function collectionIn(source: RoomState | RoomView, collection: ViewCollection): Record<string, unknown> | undefined {
+  return (source as unknown as Record<ViewCollection, Record<string, unknown> | undefined>)[collection];
+}
+
 /** The value of one part in a state, or undefined when absent. */
 export function readPart(state: RoomState | RoomView, key: PartKey): unknown {
   const parsed = parsePartKey(key);
   if (!parsed) return undefined;
   if (parsed.collection === 'meta') return state.meta;
-  const map = (state as RoomState)[parsed.collection] as Record<string, unknown> | undefined;
+  const map = collectionIn(state, parsed.collection);
   return map ? map[parsed.id] : undefined;
 }
 
@@ -123,7 +136,7 @@ export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null
   const state = emptyCollections();
   for (const [key, value] of parts) {
     const parsed = parsePartKey(key);
-    if (!parsed) continue;
+    if (!parsed || parsed.collection === 'crowds') continue;
     if (parsed.collection === 'meta') meta = readMeta(value);
     else (state[parsed.collection] as Record<string, unknown>)[parsed.id] = value;
   }
@@ -141,7 +154,7 @@ export function writePart(target: RoomState | RoomView, key: PartKey, value: unk
     if (value !== null && value !== undefined) (target as RoomState).meta = readMeta(value);
     return;
   }
-  const map = (target as RoomState)[parsed.collection] as Record<string, unknown> | undefined;
+  const map = collectionIn(target, parsed.collection);
   if (!map) return;
   if (value === null || value === undefined) delete map[parsed.id];
   else map[parsed.id] = value;
@@ -153,7 +166,7 @@ export function withParts(state: RoomState, writes: Iterable<[PartKey, unknown]>
   const copied = new Set<Collection>();
   for (const [key, value] of writes) {
     const parsed = parsePartKey(key);
-    if (!parsed) continue;
+    if (!parsed || parsed.collection === 'crowds') continue;
     if (parsed.collection !== 'meta' && !copied.has(parsed.collection)) {
       (next as Record<Collection, unknown>)[parsed.collection] = { ...next[parsed.collection] };
       copied.add(parsed.collection);

@@ -7,7 +7,7 @@ import { scenarioStats, voteCloud } from './analytics.js';
 import { routeChanges } from './routing.js';
 import { buildView, type Audience } from './view.js';
 import { Workshop } from './testkit.js';
-import type { RoomView } from './types.js';
+import type { Crowd, RoomView } from './types.js';
 
 /** Ana and Bob in two teams, one card each; Ana votes, stars, comments, tags a lens and reflects. */
 function workshop(anonymous: boolean) {
@@ -105,7 +105,8 @@ describe('the reveal', () => {
     expect(toCsv(w.state, 'votes')).toContain('0.123');
     w.phase('vote');
     expect(w.state.meta.revealed).toBe(true);
-    expect(Object.values(buildView(w.state, { kind: 'public' }).votes).some((sheet) => sheet[s1]?.x === 0.123)).toBe(true);
+    expect(Object.values(buildView(w.state, { kind: 'facilitator' }).votes).some((sheet) => sheet[s1]?.x === 0.123)).toBe(true);
+    expect(buildView(w.state, { kind: 'public' }).crowds[s1]?.votes).toBeGreaterThan(0);
   });
 
   it('exports no vote of a workshop that has not revealed, in any phase before the end', () => {
@@ -138,12 +139,17 @@ describe('removal', () => {
       w.must('facilitator', { type: 'votes.reveal', revealed: true });
       w.must('facilitator', { type: 'participant.remove', participantId: bob });
       const views = everyone(ana, bob).filter((a) => a.kind !== 'participant' || a.participantId !== bob).map((a) => buildView(w.state, a));
-      const counts = views.map((view) => scenarioStats(view).find((s) => s.scenario.id === s1)!.votes.length);
-      const dots = views.map((view) => voteCloud(view, s1).dots.map((d) => d.ballot).sort());
+      const counts = views.map((view) => scenarioStats(view).find((s) => s.scenario.id === s1)!.votes);
+      const clouds = views.map((view) => voteCloud(view, s1).count);
       // Named: Bob's vote leaves with him. Anonymous: nothing is withdrawn (what vanished would say whose it was).
       const expected = anonymous ? [w.ballot(ana), w.ballot(bob)].sort() : [w.ballot(ana)];
       expect(counts).toEqual(views.map(() => expected.length));
-      expect(dots).toEqual(views.map(() => expected));
+      expect(clouds).toEqual(views.map(() => expected.length));
+      // The votes themselves go to the facilitator and the stage; the phones hold each card's crowd.
+      for (const [i, audience] of everyone(ana, bob).filter((a) => a.kind !== 'participant' || a.participantId !== bob).entries()) {
+        const others = Object.keys(views[i]!.votes).filter((b) => audience.kind !== 'participant' || b !== w.ballot(audience.participantId));
+        expect(others.sort()).toEqual(audience.kind === 'facilitator' || audience.kind === 'stage' ? expected : []);
+      }
     }
   });
 
@@ -156,10 +162,17 @@ describe('removal', () => {
     const routed = routeChanges(before, result.state, result.changed);
     const ballot = w.ballot(ana);
     const gone = routed.public.filter(([, value]) => value === null).map(([key]) => key);
-    expect(gone).toEqual(expect.arrayContaining([`v:${ballot}`, `st:${ballot}`, `l:${ballot}`]));
+    expect(gone).toEqual(expect.arrayContaining([`l:${ballot}`]));
     expect(gone.some((key) => key.startsWith('c:'))).toBe(true);
-    // Phones never held her record; the stage, which greets people, drops it with the rest.
-    expect(routed.stage.filter(([, value]) => value === null).map(([key]) => key)).toEqual(expect.arrayContaining([`p:${ana}`, ...gone]));
+    // Phones never held her votes, only each card's crowd, which loses them in the same change.
+    const crowds = routed.public.filter(([key]) => key.startsWith('cr:'));
+    expect(crowds.length).toBeGreaterThan(0);
+    for (const [key, crowd] of crowds) {
+      const id = key.slice(3);
+      expect((crowd as Crowd | null)?.votes ?? 0).toBe(Object.entries(result.state.votes).filter(([b, sheet]) => b !== ballot && sheet[id]).length);
+    }
+    // Phones never held her record; the stage, which greets people and draws the votes, drops it with the rest.
+    expect(routed.stage.filter(([, value]) => value === null).map(([key]) => key)).toEqual(expect.arrayContaining([`p:${ana}`, `v:${ballot}`, `st:${ballot}`, ...gone]));
   });
 
   it('withdraws nothing in an anonymous workshop: what vanished would say whose it was', () => {

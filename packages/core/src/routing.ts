@@ -1,3 +1,4 @@
+import { crowdsOf, sameCrowd } from './crowd.js';
 import { collectionOf, META_KEY, parsePartKey, partKey, type PartKey } from './parts.js';
 import { ballotOwners } from './privacy.js';
 import type { RoomState } from './types.js';
@@ -10,12 +11,27 @@ function ballotParts(state: RoomState, ballot: string): PartKey[] {
   return keys;
 }
 
+/** Collections whose change can change a card's crowd, once votes are revealed. */
+const CROWD_SOURCES = new Set(['meta', 'votes', 'stars', 'participants', 'scenarios']);
+
+/** The crowds (crowd.ts) a change altered: derived parts, told when what they say differs. */
+function changedCrowds(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
+  if (!before.meta.revealed && !after.meta.revealed) return [];
+  if (!changed.some((key) => CROWD_SOURCES.has(collectionOf(key) ?? ''))) return [];
+  const was = crowdsOf(before);
+  const now = crowdsOf(after);
+  const keys: PartKey[] = [];
+  for (const id of new Set([...was.keys(), ...now.keys()])) if (!sameCrowd(was.get(id), now.get(id))) keys.push(partKey('crowds', id));
+  return keys;
+}
+
 /**
  * Parts whose visibility follows from another part: a reveal shows every vote, hiding a card hides
- * its comments, removing someone from a named workshop withdraws what they contributed.
+ * its comments, removing someone from a named workshop withdraws what they contributed; and the
+ * crowds, which follow from the votes.
  */
 function dependents(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
-  const keys: PartKey[] = [];
+  const keys: PartKey[] = changedCrowds(before, after, changed);
   if (changed.includes(META_KEY) && placementsShared(before) !== placementsShared(after)) {
     for (const state of [before, after]) for (const id of Object.keys(state.placements)) keys.push(partKey('placements', id));
   }
@@ -66,7 +82,8 @@ export function announces(before: RoomState, after: RoomState, changed: readonly
   const keys = new Set([...changed, ...dependents(before, after, changed)]);
   for (const key of keys) {
     if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
-    if (collectionOf(key) === 'participants' && changeFor(before, after, key, { kind: 'stage' })) return true;
+    const collection = collectionOf(key);
+    if ((collection === 'participants' || collection === 'votes' || collection === 'stars') && changeFor(before, after, key, { kind: 'stage' })) return true;
   }
   return false;
 }
@@ -101,8 +118,9 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
     if (pub) routed.public.push(pub);
     const collection = collectionOf(key);
     const blind = collection === 'placements' && !(placementsShared(before) && placementsShared(after));
-    // The stage sees what the phones see, and who is in the room and every team's board as well.
-    const stage = collection === 'participants' || blind ? changeFor(before, after, key, { kind: 'stage' }) : pub;
+    // The stage sees what the phones see, and who is in the room, every team's board and the
+    // revealed votes as well.
+    const stage = collection === 'participants' || collection === 'votes' || collection === 'stars' || blind ? changeFor(before, after, key, { kind: 'stage' }) : pub;
     if (stage) routed.stage.push(stage);
     if (!blind) continue;
     const id = key.slice(key.indexOf(':') + 1);

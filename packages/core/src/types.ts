@@ -176,8 +176,32 @@ export interface RoomState {
   auth: Record<string, AuthEntry>;
 }
 
-/** What a client holds: the role-filtered state, without secrets. */
-export type RoomView = Omit<RoomState, 'auth'>;
+/**
+ * What the room's phones are told of the votes and stars on one card once they are revealed: a
+ * summary of fixed size, whatever the size of the room (crowd.ts). Derived from the votes, never
+ * stored; the facilitator holds the votes themselves.
+ */
+export interface Crowd {
+  /** Revealed votes on the card. */
+  votes: number;
+  /** Their mean (core's `mean`), or null without votes. */
+  centre: Point | null;
+  /** Their spread (core's `spread`). */
+  spread: number;
+  /**
+   * Where the votes lie, as [cell, count, cell, count, …] over a CROWD_GRID × CROWD_GRID grid of
+   * the board: cell = row × CROWD_GRID + column, row 0 at y = 0. Empty cells are left out.
+   */
+  cells: number[];
+  /** Discuss stars on the card. */
+  stars: number;
+}
+
+/**
+ * What a client holds: the role-filtered state, without secrets, and for the room's phones and
+ * the stage the crowd on each card once votes are revealed (by scenario id; empty otherwise).
+ */
+export type RoomView = Omit<RoomState, 'auth'> & { crowds: Record<string, Crowd> };
 
 export type Actor =
   | { role: 'facilitator' }

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { routeChanges, teamMoves } from './routing.js';
 import { buildView, participantView, visiblePart, type Audience } from './view.js';
 import { twoTeamsTwoCards, Workshop } from './testkit.js';
-import { fromParts, parsePartKey, toParts, writePart } from './parts.js';
+import { fromParts, parsePartKey, partKey, toParts, writePart } from './parts.js';
+import { crowdOf } from './crowd.js';
 
 const setup = twoTeamsTwoCards;
 
 describe('role-filtered views', () => {
-  it('shows a vote only to its voter until the reveal, then to everyone', () => {
+  it('shows a vote only to its voter until the reveal, then to the facilitator and the stage, and its card’s crowd to everyone', () => {
     const { w, ana, bob, s1 } = setup();
     w.phase('vote');
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.3, y: 0.7 });
@@ -18,8 +19,15 @@ describe('role-filtered views', () => {
     expect(buildView(w.state, { kind: 'facilitator' }).stars).toEqual({});
     expect(buildView(w.state, { kind: 'public' }).votes).toEqual({});
     w.must('facilitator', { type: 'votes.reveal', revealed: true });
-    expect(buildView(w.state, { kind: 'participant', participantId: bob }).votes[w.ballot(ana)]).toEqual({ [s1]: { x: 0.3, y: 0.7 } });
-    expect(buildView(w.state, { kind: 'public' }).stars[w.ballot(ana)]).toEqual([s1]);
+    for (const audience of [{ kind: 'facilitator' }, { kind: 'stage' }] as const) {
+      expect(buildView(w.state, audience).votes[w.ballot(ana)]).toEqual({ [s1]: { x: 0.3, y: 0.7 } });
+      expect(buildView(w.state, audience).stars[w.ballot(ana)]).toEqual([s1]);
+    }
+    const phone = buildView(w.state, { kind: 'participant', participantId: bob });
+    expect(phone.votes).toEqual({});
+    expect(phone.stars).toEqual({});
+    expect(phone.crowds).toEqual({ [s1]: { votes: 1, centre: { x: 0.3, y: 0.7 }, spread: 0, cells: [14 * 20 + 6, 1], stars: 1 } });
+    expect(buildView(w.state, { kind: 'facilitator' }).crowds).toEqual({});
   });
 
   it('never gives out tokens, hidden cards, hidden comments or others’ reflections', () => {
@@ -57,7 +65,8 @@ describe('views that skip what they cannot see', () => {
     const partByPart = (audience: Audience) => {
       const view = buildView(w.state, { kind: 'facilitator' });
       for (const collection of Object.keys(view)) if (collection !== 'meta') (view as unknown as Record<string, object>)[collection] = {};
-      for (const key of toParts(w.state).keys()) {
+      const crowds = Object.keys(w.state.scenarios).map((id) => partKey('crowds', id));
+      for (const key of [...toParts(w.state).keys(), ...crowds]) {
         const value = visiblePart(w.state, key, audience);
         if (value !== undefined && value !== null && parsePartKey(key)!.collection !== 'meta') writePart(view, key, value);
       }
@@ -73,7 +82,9 @@ describe('views that skip what they cannot see', () => {
     w.must(bob, { type: 'star.toggle', scenarioId: s2 });
     check();
     w.must('facilitator', { type: 'votes.reveal', revealed: true });
-    expect(Object.keys(buildView(w.state, { kind: 'public' }).votes)).toHaveLength(1);
+    // The phones are told each card's crowd, not the votes.
+    expect(buildView(w.state, { kind: 'public' }).votes).toEqual({});
+    expect(buildView(w.state, { kind: 'public' }).crowds).toEqual({ [s1]: crowdOf([{ x: 0.3, y: 0.7 }], 0), [s2]: crowdOf([], 1) });
     check();
     w.phase('discuss');
     w.phase('conclude');
@@ -157,15 +168,22 @@ describe('routing changes to audiences', () => {
     expect(routed.private.get(ana)).toEqual([[`v:${w.ballot(ana)}`, { [s1]: { x: 0.5, y: 0.5 } }]]);
   });
 
-  it('sends every vote on reveal, and takes them back when hidden again', () => {
+  it('on reveal sends every vote to the facilitator and the stage and each card’s crowd to the phones, and takes them back when hidden again', () => {
     const { w, ana, bob, s1 } = setup();
     w.phase('vote');
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
     w.must(bob, { type: 'star.toggle', scenarioId: s1 });
     const shown = route(w, 'facilitator', { type: 'votes.reveal', revealed: true });
-    expect(shown.public.map(([k]) => k).sort()).toEqual(['meta', `st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`].sort());
+    const votes = [`st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`];
+    expect(shown.public).toEqual(expect.arrayContaining([[`cr:${s1}`, crowdOf([{ x: 0.5, y: 0.5 }], 1)]]));
+    expect(shown.public.map(([k]) => k).sort()).toEqual([`cr:${s1}`, 'meta']);
+    for (const audience of [shown.facilitator, shown.stage]) expect(audience.map(([k]) => k)).toEqual(expect.arrayContaining(votes));
+    expect(shown.facilitator.map(([k]) => k)).not.toContain(`cr:${s1}`);
+    // The voter's own vote stays theirs alone: nothing new to tell them.
+    expect(shown.private.size).toBe(0);
     const hidden = route(w, 'facilitator', { type: 'votes.reveal', revealed: false });
-    expect(hidden.public.filter(([, v]) => v === null).map(([k]) => k).sort()).toEqual([`st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`].sort());
+    expect(hidden.public.filter(([, v]) => v === null).map(([k]) => k)).toEqual([`cr:${s1}`]);
+    expect(hidden.stage.filter(([, v]) => v === null).map(([k]) => k).sort()).toEqual([`cr:${s1}`, ...votes].sort());
   });
 
   it('removes a card and its comments from participants when hidden, and brings them back', () => {

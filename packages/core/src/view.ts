@@ -1,3 +1,4 @@
+import { crowdsOf } from './crowd.js';
 import { COLLECTIONS, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
 import { facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
 import type { RoomState, RoomView } from './types.js';
@@ -47,6 +48,11 @@ function scenarioVisible(state: RoomState, scenarioId: string): boolean {
 export function visiblePart(state: RoomState, key: PartKey, audience: Audience): unknown {
   const parsed = parsePartKey(key);
   if (!parsed) return undefined;
+  if (parsed.collection === 'crowds') {
+    // Derived from the votes (crowd.ts) for everyone but the facilitator, who holds the votes.
+    if (audience.kind === 'facilitator') return undefined;
+    return crowdsOf(state).get(parsed.id) ?? null;
+  }
   const value = readPart(state, key);
   if (parsed.collection === 'auth') return undefined;
   if (value === undefined) return null;
@@ -87,7 +93,9 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
     case 'votes':
     case 'stars':
       // Hidden until the reveal, from everyone but the voter: the facilitator only sees counts.
+      // Revealed, they go to the facilitator and the stage; the phones are told each card's crowd.
       if (own(parsed.id)) return value;
+      if (!facilitator && audience.kind !== 'stage') return undefined;
       return revealed && !isWithdrawn(state, parsed.id) ? value : undefined;
     case 'reflections':
       if (own(parsed.id)) return value;
@@ -107,13 +115,14 @@ export function buildView(state: RoomState, audience: Audience): RoomView {
     }
     (view as unknown as Record<string, unknown>)[collection] = out;
   }
+  view.crowds = audience.kind === 'facilitator' ? {} : Object.fromEntries(crowdsOf(state));
   return view;
 }
 
 /**
  * A collection none of whose parts the audience can see, so a view need not look at each: the
- * phones of a team (or of no team) see nobody's record or ballot, and nobody's votes, stars or
- * reflection before the reveal. The same answers `visiblePart` gives part by part (view.test.ts
+ * phones of a team (or of no team) see nobody's record, ballot, votes, stars or reflection (once
+ * votes are revealed, they see each card's crowd instead). The same answers `visiblePart` gives part by part (view.test.ts
  * compares the two), found without reading a room's thousands of people one by one.
  */
 function unseen(state: RoomState, collection: (typeof COLLECTIONS)[number], audience: Audience): boolean {
@@ -125,7 +134,7 @@ function unseen(state: RoomState, collection: (typeof COLLECTIONS)[number], audi
       return true;
     case 'votes':
     case 'stars':
-      return !state.meta.revealed;
+      return true;
     default:
       return false;
   }

@@ -4,23 +4,30 @@ import { parseArgs } from 'node:util';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Cluster, Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
+import { crowdOf, type Crowd } from '@leadboard/core';
 import { serveHarness } from './ipc.js';
 
 /**
  * The control: plain Socket.IO on the same transport and settings, with no validation, no reducer
  * and no store. It keeps only what it must echo, and sends the messages Leadboard sends for the
  * same steps — a snapshot on join, deltas coalesced per room (first one at once, then at most one
- * per 40 ms), counts every 250 ms, and every vote on reveal; like Leadboard, it tells the phones of
- * a join or a team choice only through the counts, and the facilitator through a delta — so a
- * ratio to it is Leadboard's own cost.
+ * per 40 ms), counts every 250 ms, and on reveal each card's crowd (core's `crowdOf`) to the phones
+ * and every vote to the facilitator; like Leadboard, it tells the phones of a join or a team choice
+ * only through the counts, and the facilitator through a delta — so a ratio to it is Leadboard's
+ * own cost.
  */
-const { values: args } = parseArgs({ options: { teams: { type: 'string', default: '4' }, cards: { type: 'string', default: '14' } } });
+const { values: args } = parseArgs({ options: { teams: { type: 'string', default: '4' }, cards: { type: 'string', default: '14' }, nodes: { type: 'string', default: '1' } } });
 const TEAMS = Number(args.teams);
 const CARDS = Number(args.cards);
+/** The server processes of the run: a reveal waits for the votes of the others. */
+const NODES = Number(args.nodes);
 const WINDOW_MS = 40;
 const PROGRESS_MS = 250;
+/** How long a reveal waits for the other processes' votes before it goes out with those it has. */
+const GATHER_MS = 5_000;
 
 type Change = [string, unknown];
+type Sheet = Record<string, { x: number; y: number }>;
 /** Commands as the harness sends them; the baseline trusts its input. */
 interface Command {
   type: string;
@@ -34,11 +41,20 @@ interface Room {
   meta: { phase: string; revealed: boolean; spotlight: string | null };
   participants: Map<string, { id: string; name: string; teamId: string | null; status: 'active' }>;
   placements: Map<string, unknown>;
-  votes: Map<string, Record<string, { x: number; y: number }>>;
+  /** This process's participants' votes, by participant id. */
+  votes: Map<string, Sheet>;
+  /** On several processes, the other processes' votes, gathered by the one that revealed them. */
+  otherVotes: Map<string, Sheet>;
+  /** Each card's crowd once revealed, by scenario id: what a phone's snapshot holds. */
+  crowds: Record<string, Crowd>;
   seq: number;
-  /** Changes for everyone, and (`facilitatorOnly`) who joined or moved, which the phones do not get. */
+  /**
+   * Changes for everyone; `facilitatorOnly`: who joined or moved, and the revealed votes, which the
+   * phones do not get; `phonesOnly`: the crowds, which the facilitator does not get.
+   */
   outbox: Map<string, Change>;
   facilitatorOnly: Set<string>;
+  phonesOnly: Set<string>;
   /** Placements while teams place blind: each team's phones hear their own team's only. */
   teamOutbox: Map<string, Map<string, Change>>;
   timer: NodeJS.Timeout | null;
@@ -60,9 +76,12 @@ function room(code: string): Room {
       participants: new Map(),
       placements: new Map(),
       votes: new Map(),
+      otherVotes: new Map(),
+      crowds: {},
       seq: 0,
       outbox: new Map(),
       facilitatorOnly: new Set(),
+      phonesOnly: new Set(),
       teamOutbox: new Map(),
       timer: null,
       lastFlush: 0,
@@ -74,12 +93,14 @@ function room(code: string): Room {
 }
 
 function view(r: Room, self: string | null, facilitator: boolean) {
-  const votes = r.meta.revealed ? Object.fromEntries(r.votes) : self && r.votes.has(self) ? { [self]: r.votes.get(self) } : {};
+  // Revealed, the facilitator holds every vote and the phones each card's crowd; a phone always holds its own vote.
+  const votes = facilitator && r.meta.revealed ? Object.fromEntries([...r.otherVotes, ...r.votes]) : self && r.votes.has(self) ? { [self]: r.votes.get(self) } : {};
+  const crowds = facilitator ? {} : r.crowds;
   const participants = facilitator ? Object.fromEntries(r.participants) : self ? { [self]: r.participants.get(self) } : {};
   const team = self ? r.participants.get(self)?.teamId : null;
   const shared = facilitator || ['discuss', 'conclude', 'ended'].includes(r.meta.phase);
   const placements = Object.fromEntries([...r.placements].filter(([, p]) => shared || (p as { teamId: string }).teamId === team));
-  return { meta: r.meta, teams, scenarios, participants, placements, votes };
+  return { meta: r.meta, teams, scenarios, participants, placements, votes, crowds };
 }
 
 function progress(r: Room) {
@@ -126,7 +147,7 @@ function flush(code: string, r: Room): void {
   if (!r.outbox.size && !r.teamOutbox.size) return;
   const seq = ++r.seq;
   const blind = [...r.teamOutbox.values()].flatMap((changes) => [...changes.values()]);
-  const all = [...r.outbox.values(), ...blind];
+  const all = [...r.outbox.values()].filter(([key]) => !r.phonesOnly.has(key)).concat(blind);
   const phones = [...r.outbox.values()].filter(([key]) => !r.facilitatorOnly.has(key));
   const serverNow = Date.now();
   io.to(`w:${code}:fac`).emit('changed', { from: seq, seq, changes: all, serverNow });
@@ -137,27 +158,88 @@ function flush(code: string, r: Room): void {
   }
   r.outbox.clear();
   r.facilitatorOnly.clear();
+  r.phonesOnly.clear();
   r.teamOutbox.clear();
 }
 
-function queue(code: string, r: Room, changes: Change[], facilitatorOnly = false): void {
+function queue(code: string, r: Room, changes: Change[], only: 'facilitator' | 'phones' | null = null): void {
   for (const change of changes) {
     r.outbox.delete(change[0]);
     r.outbox.set(change[0], change);
-    if (facilitatorOnly) r.facilitatorOnly.add(change[0]);
+    if (only === 'facilitator') r.facilitatorOnly.add(change[0]);
+    if (only === 'phones') r.phonesOnly.add(change[0]);
   }
   if (r.timer) return;
   r.timer = setTimeout(() => flush(code, r), Math.max(0, r.lastFlush + WINDOW_MS - Date.now()));
 }
 
-function revealOwn(code: string): void {
-  const r = room(code);
-  queue(code, r, [['meta', r.meta], ...[...r.votes].map(([id, sheet]): Change => [`v:${id}`, sheet])]);
+/** Each card's crowd, from every vote on it (the baseline has no stars). */
+function crowdsOf(votes: Iterable<Sheet>): Record<string, Crowd> {
+  const byCard = new Map<string, { x: number; y: number }[]>();
+  for (const sheet of votes) {
+    for (const [sid, point] of Object.entries(sheet)) {
+      const list = byCard.get(sid);
+      if (list) list.push(point);
+      else byCard.set(sid, [point]);
+    }
+  }
+  return Object.fromEntries([...byCard].map(([sid, points]) => [sid, crowdOf(points, 0)]));
 }
 
-io.on('lb:reveal', (code: string) => {
-  room(code).meta.revealed = true;
-  revealOwn(code);
+/**
+ * The reveal, on the process that was told it, once it holds every process's votes: to the phones,
+ * the meta and each card's crowd; to the facilitator, the meta and every vote.
+ */
+function reveal(code: string, others: [string, Sheet][]): void {
+  const r = room(code);
+  r.otherVotes = new Map(others);
+  r.crowds = crowdsOf([...r.otherVotes.values(), ...r.votes.values()]);
+  queue(code, r, [['meta', r.meta]]);
+  queue(code, r, Object.entries(r.crowds).map(([sid, crowd]): Change => [`cr:${sid}`, crowd]), 'phones');
+  queue(code, r, [...r.otherVotes, ...r.votes].map(([id, sheet]): Change => [`v:${id}`, sheet]), 'facilitator');
+}
+
+/**
+ * On several processes, the one told of the reveal gathers the others' votes: it asks (`lb:reveal`),
+ * each answers with its own (`lb:votes`), and once all NODES - 1 have (counted here, not by the
+ * adapter, which counts every Socket.IO server subscribed to the Redis), it reveals and tells them
+ * the crowds for their phones' snapshots (`lb:crowds`).
+ */
+const gathering = new Map<string, { votes: [string, Sheet][]; from: Set<string>; timer: NodeJS.Timeout }>();
+
+function gather(code: string): void {
+  const timer = setTimeout(() => gathered(code), GATHER_MS);
+  gathering.set(code, { votes: [], from: new Set(), timer });
+  io.serverSideEmit('lb:reveal', code, node);
+}
+
+function gathered(code: string): void {
+  const waiting = gathering.get(code);
+  if (!waiting) return;
+  clearTimeout(waiting.timer);
+  gathering.delete(code);
+  // A process that did not answer in time leaves its votes out of the crowds: the harness counts them lost.
+  reveal(code, waiting.votes);
+  io.serverSideEmit('lb:crowds', code, room(code).crowds);
+}
+
+io.on('lb:reveal', (code: string, asker: string) => {
+  const r = rooms.get(code);
+  if (r) r.meta = { ...r.meta, revealed: true };
+  io.serverSideEmit('lb:votes', code, asker, node, r ? [...r.votes] : []);
+});
+
+io.on('lb:votes', (code: string, asker: string, from: string, votes: [string, Sheet][]) => {
+  const waiting = asker === node ? gathering.get(code) : undefined;
+  if (!waiting || waiting.from.has(from)) return;
+  waiting.from.add(from);
+  waiting.votes.push(...votes);
+  if (waiting.from.size >= NODES - 1) gathered(code);
+});
+
+io.on('lb:crowds', (code: string, crowds: Record<string, Crowd>) => {
+  const r = rooms.get(code);
+  if (r) r.crowds = crowds;
 });
 
 io.on('connection', (socket: Socket) => {
@@ -171,7 +253,7 @@ io.on('connection', (socket: Socket) => {
       self = `${node}-${++nextId}`;
       const participant = { id: self, name: payload.name ?? '', teamId: null, status: 'active' as const };
       r.participants.set(self, participant);
-      queue(code, r, [[`p:${self}`, participant]], true);
+      queue(code, r, [[`p:${self}`, participant]], 'facilitator');
     }
     facilitator = payload.role === 'facilitator';
     void socket.join(facilitator ? `w:${code}:fac` : `w:${code}:pub`);
@@ -190,7 +272,7 @@ io.on('connection', (socket: Socket) => {
         else void socket.leave(`w:${code}:pub`);
         participant!.teamId = command.teamId;
         void socket.join(`w:${code}:t:${command.teamId}`);
-        queue(code, r, [[`p:${self}`, participant]], true);
+        queue(code, r, [[`p:${self}`, participant]], 'facilitator');
         socket.emit('private', { changes: [[`p:${self}`, participant]] });
         break;
       case 'placement.set': {
@@ -218,8 +300,8 @@ io.on('connection', (socket: Socket) => {
         break;
       case 'votes.reveal':
         r.meta = { ...r.meta, revealed: true };
-        revealOwn(code);
-        if (adapterClient) io.serverSideEmit('lb:reveal', code);
+        if (adapterClient && NODES > 1) gather(code);
+        else reveal(code, []);
         break;
     }
     ack({ ok: true, result: {} });

@@ -1,4 +1,4 @@
-import { distance, MOVE_THRESHOLD, placementKey, voteCloud, type Point, type Quadrant, type RoomView, type ScenarioStats } from '@leadboard/core';
+import { distance, MOVE_THRESHOLD, placementKey, voteCloud, type Quadrant, type RoomView, type ScenarioStats } from '@leadboard/core';
 import { inkOn, teamMark, type BoardCard, type BoardCloud, type BoardDot, type BoardLink, type BoardRoomMark } from '@leadboard/board';
 
 export interface CardOptions {
@@ -39,12 +39,12 @@ export function placementCards(view: RoomView, options: CardOptions = {}): Board
 }
 
 /** The revealed votes on one scenario (core's voteCloud): a dot per ballot and a ring for the crowd. Empty before the reveal. */
-export function voteLayer(view: RoomView, scenarioId: string | null, color = '#334155'): { dots: BoardDot[]; clouds: BoardCloud[]; points: Point[] } {
-  if (!scenarioId) return { dots: [], clouds: [], points: [] };
+export function voteLayer(view: RoomView, scenarioId: string | null, color = '#334155'): { dots: BoardDot[]; clouds: BoardCloud[]; count: number } {
+  if (!scenarioId) return { dots: [], clouds: [], count: 0 };
   const cloud = voteCloud(view, scenarioId);
-  const dots: BoardDot[] = cloud.dots.map((d) => ({ id: d.ballot, x: d.x, y: d.y }));
+  const dots: BoardDot[] = cloud.dots.map((d) => ({ id: d.id, x: d.x, y: d.y, weight: d.weight }));
   const clouds: BoardCloud[] = cloud.centre ? [{ id: scenarioId, x: cloud.centre.x, y: cloud.centre.y, spread: cloud.spread, color }] : [];
-  return { dots, clouds, points: cloud.dots.map(({ x, y }) => ({ x, y })) };
+  return { dots, clouds, count: cloud.count };
 }
 
 /**

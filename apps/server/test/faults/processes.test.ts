@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Delta, Snapshot } from '@leadboard/core';
+import { crowdsOf, type Delta, type Snapshot } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, TestClient } from '../harness.js';
 import { spawnServer, type ServerProcess } from '../processes.js';
 import { testRedisUrl } from '../redis-url.js';
@@ -54,7 +54,12 @@ describe('server processes failing', () => {
     }
     // The phones' own views, after reconnecting and resyncing, agree with the server.
     await until(() => phones.every((p) => p.mirror.view?.meta.revealed === true), 10_000, 'reveal everywhere');
-    for (const p of phones) expect(p.mirror.view!.votes).toEqual(snapshot.view.votes);
+    // Each phone holds its own votes and every card's crowd, the same as the facilitator's votes add up to.
+    for (const p of phones) {
+      const own = snapshot.view.ballots[p.session.you!.id!]!;
+      expect(p.mirror.view!.votes).toEqual({ [own]: snapshot.view.votes[own] });
+      expect(p.mirror.view!.crowds).toEqual(Object.fromEntries(crowdsOf(snapshot.view)));
+    }
     for (const p of phones) p.session.stop();
     fac.close();
   }, 90_000);

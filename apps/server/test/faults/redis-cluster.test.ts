@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crowdsOf } from '@leadboard/core';
 import { createWorkshop, facilitatorOf } from '../harness.js';
 import { spawnServer, type ServerProcess } from '../processes.js';
 import { TestBalancer } from './proxy.js';
@@ -66,7 +67,12 @@ describe('three server processes on a three-primary Redis Cluster', () => {
       expect(sync.snapshot.view.votes[ballot]).toEqual(Object.fromEntries(cards.map((s, j) => [s, { x: (i % 10) / 10, y: j / 10 }])));
     }
     await until(() => phones.every((p) => p.mirror.view?.meta.revealed === true), 10_000, 'reveal everywhere');
-    for (const p of phones) expect(p.mirror.view!.votes).toEqual(sync.snapshot.view.votes);
+    // Each phone holds its own votes and every card's crowd, the same as the facilitator's votes add up to.
+    for (const p of phones) {
+      const own = sync.snapshot.view.ballots[p.session.you!.id!]!;
+      expect(p.mirror.view!.votes).toEqual({ [own]: sync.snapshot.view.votes[own] });
+      expect(p.mirror.view!.crowds).toEqual(Object.fromEntries(crowdsOf(sync.snapshot.view)));
+    }
     for (const p of phones) p.session.stop();
     fac.close();
   }, 90_000);

@@ -51,7 +51,7 @@ function scenarioRows(view: RoomView, stats: readonly ScenarioStats[], withVotes
   for (const c of Object.values(view.comments)) comments.set(c.scenarioId, (comments.get(c.scenarioId) ?? 0) + 1);
   return stats.flatMap((s) => {
     const shared: Cell[] = withVotes
-      ? [s.votes.length, dec(s.crowd?.x), dec(s.crowd?.y), quadrantTitle(s.crowdQuadrant), s.votes.length ? dec(s.spread) : null]
+      ? [s.votes, dec(s.crowd?.x), dec(s.crowd?.y), quadrantTitle(s.crowdQuadrant), s.votes ? dec(s.spread) : null]
       : [null, null, null, null, null];
     const tail: Cell[] = [
       withVotes ? s.stars : null,

@@ -52,7 +52,7 @@ function participation(tr: Translator, view: RoomView): string[] {
 
 function crowdLine(tr: Translator, s: ScenarioStats): string {
   if (!s.crowd) return tr.t('export.md.noVotes');
-  return tr.t('export.md.crowd', { quadrant: quadrantName(tr, s.crowdQuadrant), votes: tr.plural('export.md.votes', s.votes.length), spread: tr.decimal(s.spread, 2) });
+  return tr.t('export.md.crowd', { quadrant: quadrantName(tr, s.crowdQuadrant), votes: tr.plural('export.md.votes', s.votes), spread: tr.decimal(s.spread, 2) });
 }
 
 function movedFrom(tr: Translator, settled: Point): string {

@@ -1,4 +1,4 @@
-import { conclusion, scenarioStats, type ScenarioStats } from '../analytics.js';
+import { conclusion, scenarioStats, voteCloud, type ScenarioStats } from '../analytics.js';
 import { QUADRANTS } from '../constants.js';
 import { translator, type Translator } from '../i18n/translator.js';
 import type { Placement, RoomState, RoomView, Team } from '../types.js';
@@ -110,7 +110,7 @@ function board(tr: Translator): { svg: string[]; titles: Rect[] } {
 function voteDots(view: RoomView, stats: readonly ScenarioStats[]): string[] {
   return stats.flatMap((s) => {
     const color = teamColor(s.scenario.teamId ? view.teams[s.scenario.teamId] : undefined);
-    return s.votes.map((v) => `<circle cx="${n(px(v.x))}" cy="${n(py(v.y))}" r="5" fill="${color}" fill-opacity="0.35"/>`);
+    return voteCloud(view, s.scenario.id).dots.map((v) => `<circle cx="${n(px(v.x))}" cy="${n(py(v.y))}" r="5" fill="${color}" fill-opacity="0.35"/>`);
   });
 }
 
