@@ -11,6 +11,9 @@ function ballotParts(state: RoomState, ballot: string): PartKey[] {
   return keys;
 }
 
+/** Collections the stage sees otherwise than the phones (view.ts). */
+const STAGE_OWN = new Set(['participants', 'placements', 'votes', 'stars']);
+
 /** Collections whose change can change a card's crowd, once votes are revealed. */
 const CROWD_SOURCES = new Set(['meta', 'votes', 'stars', 'participants', 'scenarios']);
 
@@ -82,8 +85,7 @@ export function announces(before: RoomState, after: RoomState, changed: readonly
   const keys = new Set([...changed, ...dependents(before, after, changed)]);
   for (const key of keys) {
     if (changeFor(before, after, key, { kind: 'facilitator' }) || changeFor(before, after, key, { kind: 'public' })) return true;
-    const collection = collectionOf(key);
-    if ((collection === 'participants' || collection === 'votes' || collection === 'stars') && changeFor(before, after, key, { kind: 'stage' })) return true;
+    if (STAGE_OWN.has(collectionOf(key) ?? '') && changeFor(before, after, key, { kind: 'stage' })) return true;
   }
   return false;
 }
@@ -118,9 +120,9 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
     if (pub) routed.public.push(pub);
     const collection = collectionOf(key);
     const blind = collection === 'placements' && !(placementsShared(before) && placementsShared(after));
-    // The stage sees what the phones see, and who is in the room, every team's board and the
-    // revealed votes as well.
-    const stage = collection === 'participants' || collection === 'votes' || collection === 'stars' || blind ? changeFor(before, after, key, { kind: 'stage' }) : pub;
+    // The stage sees what the phones see, and who is in the room, every team's board with who
+    // moved each card, and the revealed votes as well.
+    const stage = STAGE_OWN.has(collection ?? '') ? changeFor(before, after, key, { kind: 'stage' }) : pub;
     if (stage) routed.stage.push(stage);
     if (!blind) continue;
     const id = key.slice(key.indexOf(':') + 1);

@@ -100,9 +100,13 @@ export interface Placement extends Point {
   teamId: string;
   /** Where the team had the card when discussion began; set by the first move from the discuss phase on. */
   settled: Point | null;
-  /** Participant id, or 'facilitator'. */
-  by: string;
-  at: number;
+  /**
+   * Participant id, or 'facilitator'; with `at`, when it was last moved. The facilitator and the
+   * stage hold both. A phone holds `by` for its own team's board while teams place blind; once
+   * every team's board is shared it is told where the cards are, not who moved them (view.ts).
+   */
+  by?: string;
+  at?: number;
 }
 
 /**

@@ -93,6 +93,34 @@ describe('views that skip what they cannot see', () => {
   });
 });
 
+describe('shared boards', () => {
+  it('tell the phones where each card is, not who moved it or when; the facilitator and the stage keep both', () => {
+    // (A phone is never told when a card was moved; while teams place blind, its team's phones are told who of them moved it.)
+    const { w, ana, s1 } = setup();
+    w.phase('place');
+    w.must(ana, { type: 'placement.set', scenarioId: s1, x: 0.7, y: 0.2 });
+    const key = Object.keys(w.state.placements)[0]!;
+    const team = w.state.participants[ana]!.teamId!;
+    // While teams place blind, a team's phones see who of them moved a card.
+    expect(buildView(w.state, { kind: 'team', teamId: team }).placements[key]).toEqual({ scenarioId: s1, teamId: team, x: 0.7, y: 0.2, settled: null, by: ana });
+    const before = w.state;
+    w.phase('discuss');
+    for (const audience of [{ kind: 'public' }, { kind: 'team', teamId: team }, { kind: 'participant', participantId: ana }] as const) {
+      expect(buildView(w.state, audience).placements[key]).toEqual({ scenarioId: s1, teamId: team, x: 0.7, y: 0.2, settled: null });
+    }
+    for (const audience of [{ kind: 'facilitator' }, { kind: 'stage' }] as const) {
+      expect(buildView(w.state, audience).placements[key]).toMatchObject({ by: ana, at: expect.any(Number) });
+    }
+    // The discussion's first change tells each audience the same.
+    const routed = routeChanges(before, w.state, ['meta']);
+    expect(routed.public.find(([k]) => k === `pl:${key}`)?.[1]).not.toHaveProperty('by');
+    expect(routed.stage.find(([k]) => k === `pl:${key}`)?.[1]).toMatchObject({ by: ana });
+    const moved = route(w, ana, { type: 'placement.set', scenarioId: s1, x: 0.8, y: 0.3 });
+    expect(moved.public).toEqual([[`pl:${key}`, { scenarioId: s1, teamId: team, x: 0.8, y: 0.3, settled: { x: 0.7, y: 0.2 } }]]);
+    expect(moved.stage[0]?.[1]).toMatchObject({ by: ana, x: 0.8 });
+  });
+});
+
 describe('a participant view from the public view', () => {
   it('equals the participant view built from scratch, in every phase, before and after the reveal', () => {
     const { w, ana, bob, s1, s2 } = setup();
@@ -285,6 +313,7 @@ describe('blind placing', () => {
     w.must('facilitator', { type: 'team.assign', participantId: ana, teamId: larks });
     const [move] = teamMoves(before, w.state, [`p:${ana}`]);
     expect(move).toMatchObject({ participantId: ana, to: larks });
-    expect(move!.changes.sort()).toEqual([[anaKey, null], [bobKey, w.state.placements[bobKey.slice(3)]]].sort());
+    const { at: _at, ...bobs } = w.state.placements[bobKey.slice(3)]!;
+    expect(move!.changes.sort()).toEqual([[anaKey, null], [bobKey, bobs]].sort());
   });
 });

@@ -1,7 +1,7 @@
 import { crowdsOf } from './crowd.js';
 import { COLLECTIONS, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
 import { facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
-import type { RoomState, RoomView } from './types.js';
+import type { Placement, RoomState, RoomView } from './types.js';
 
 /**
  * Who a view or a change is for. `team` is what the phones of a team's members see (`public`: the
@@ -30,6 +30,23 @@ function teamOf(state: RoomState, audience: Audience): string | null {
   if (audience.kind === 'team') return audience.teamId;
   if (audience.kind === 'participant') return state.participants[audience.participantId]?.teamId ?? null;
   return null;
+}
+
+// A state is never changed in place: each placement is trimmed once, however many views ask.
+const trimmed = [new WeakMap<Placement, Placement>(), new WeakMap<Placement, Placement>()];
+
+/**
+ * A placement as a phone sees it: the card, the team, where, where it settled, and, on the team's
+ * own board while teams place blind, who moved it ("a teammate" or "you"). Never when.
+ */
+function forPhones(placement: Placement, withMover: boolean): Placement {
+  const cache = trimmed[Number(withMover)]!;
+  let out = cache.get(placement);
+  if (!out) {
+    const { scenarioId, teamId, x, y, settled, by } = placement;
+    cache.set(placement, (out = withMover ? { scenarioId, teamId, x, y, settled, by } : { scenarioId, teamId, x, y, settled }));
+  }
+  return out;
 }
 
 /** One changed part: its key and the new value, or null when the part is gone for this audience. */
@@ -78,8 +95,11 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
       const placement = state.placements[parsed.id]!;
       if (facilitator) return value;
       if (!scenarioVisible(state, placement.scenarioId)) return null;
-      if (audience.kind === 'stage' || placementsShared(state) || teamOf(state, audience) === placement.teamId) return value;
-      return undefined;
+      if (audience.kind === 'stage') return value;
+      // Every team's board to every phone: where the cards are, not who moved them or when.
+      if (placementsShared(state)) return forPhones(placement, false);
+      // A team's own board, while teams place blind: who of them moved a card, not when.
+      return teamOf(state, audience) === placement.teamId ? forPhones(placement, true) : undefined;
     }
     case 'takeaways':
       return facilitator || scenarioVisible(state, parsed.id) ? value : null;

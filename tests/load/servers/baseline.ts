@@ -28,6 +28,8 @@ const GATHER_MS = 5_000;
 
 type Change = [string, unknown];
 type Sheet = Record<string, { x: number; y: number }>;
+/** A team's card on the board, as Leadboard's phones see their own team's (who moved it, not when). */
+type Placement = { scenarioId: string; teamId: string | null; x: number; y: number; settled: null; by: string | null };
 /** Commands as the harness sends them; the baseline trusts its input. */
 interface Command {
   type: string;
@@ -40,7 +42,7 @@ interface Command {
 interface Room {
   meta: { phase: string; revealed: boolean; spotlight: string | null };
   participants: Map<string, { id: string; name: string; teamId: string | null; status: 'active' }>;
-  placements: Map<string, unknown>;
+  placements: Map<string, Placement>;
   /** This process's participants' votes, by participant id. */
   votes: Map<string, Sheet>;
   /** On several processes, the other processes' votes, gathered by the one that revealed them. */
@@ -92,6 +94,11 @@ function room(code: string): Room {
   return found;
 }
 
+/** A placement as the phones see a shared board, as Leadboard's view.ts trims it. */
+function whereOnly(p: Placement): Omit<Placement, 'by'> {
+  return { scenarioId: p.scenarioId, teamId: p.teamId, x: p.x, y: p.y, settled: p.settled };
+}
+
 function view(r: Room, self: string | null, facilitator: boolean) {
   // Revealed, the facilitator holds every vote and the phones each card's crowd; a phone always holds its own vote.
   const votes = facilitator && r.meta.revealed ? Object.fromEntries([...r.otherVotes, ...r.votes]) : self && r.votes.has(self) ? { [self]: r.votes.get(self) } : {};
@@ -99,7 +106,9 @@ function view(r: Room, self: string | null, facilitator: boolean) {
   const participants = facilitator ? Object.fromEntries(r.participants) : self ? { [self]: r.participants.get(self) } : {};
   const team = self ? r.participants.get(self)?.teamId : null;
   const shared = facilitator || ['discuss', 'conclude', 'ended'].includes(r.meta.phase);
-  const placements = Object.fromEntries([...r.placements].filter(([, p]) => shared || (p as { teamId: string }).teamId === team));
+  const placements = Object.fromEntries(
+    [...r.placements].filter(([, p]) => shared || p.teamId === team).map(([key, p]) => [key, facilitator || !shared ? p : whereOnly(p)]),
+  );
   return { meta: r.meta, teams, scenarios, participants, placements, votes, crowds };
 }
 
@@ -277,7 +286,7 @@ io.on('connection', (socket: Socket) => {
         break;
       case 'placement.set': {
         const key = `${command.scenarioId}.${participant!.teamId}`;
-        const placement = { scenarioId: command.scenarioId, teamId: participant!.teamId, x: command.x, y: command.y, by: self };
+        const placement = { scenarioId: command.scenarioId, teamId: participant!.teamId, x: command.x, y: command.y, settled: null, by: self };
         r.placements.set(key, placement);
         const forTeam = r.teamOutbox.get(participant!.teamId!) ?? new Map<string, Change>();
         forTeam.set(`pl:${key}`, [`pl:${key}`, placement]);
@@ -291,8 +300,9 @@ io.on('connection', (socket: Socket) => {
       case 'phase.set':
         r.meta = { ...r.meta, phase: command.phase };
         queue(code, r, [['meta', r.meta]]);
-        // The discussion shows every team's board to everyone.
-        if (command.phase === 'discuss') queue(code, r, [...r.placements].map(([key, p]): Change => [`pl:${key}`, p]));
+        // The discussion shows every team's board to every phone: where the cards are, not who
+        // moved them or when (the facilitator has held every board all along).
+        if (command.phase === 'discuss') queue(code, r, [...r.placements].map(([key, p]): Change => [`pl:${key}`, whereOnly(p)]), 'phones');
         break;
       case 'spotlight.set':
         r.meta = { ...r.meta, spotlight: command.scenarioId };

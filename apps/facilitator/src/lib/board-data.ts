@@ -15,7 +15,7 @@ export interface CardOptions {
 /** Every team's placement of every visible scenario, as board cards in team colours. */
 export function placementCards(view: RoomView, options: CardOptions = {}): BoardCard[] {
   const cards: BoardCard[] = [];
-  const placements = Object.values(view.placements).sort((a, b) => a.at - b.at);
+  const placements = Object.values(view.placements).sort((a, b) => (a.at ?? 0) - (b.at ?? 0));
   for (const placement of placements) {
     const scenario = view.scenarios[placement.scenarioId];
     const team = view.teams[placement.teamId];
