@@ -23,7 +23,7 @@ describe('server processes sharing one Redis', () => {
     const ana = await participant(b.url, workshop.code, 'Ana');
     await fac.waitFor<Delta>('changed', (d) => d.changes.some(([k]) => k === `p:${ana.id}`));
     await fac.must({ type: 'phase.set', phase: 'vote' });
-    await ana.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { phase: string }).phase === 'vote'));
+    await ana.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'vote'));
     const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
     await ana.client.must({ type: 'vote.set', scenarioId, x: 0.3, y: 0.6 });
     await fac.must({ type: 'votes.reveal', revealed: true });

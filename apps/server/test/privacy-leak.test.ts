@@ -261,7 +261,8 @@ describe.each([
     for (const voter of run.people) {
       const secret = printed(voter.dots);
       for (const [who, messages] of others(voter)) {
-        const revealedAt = messages.findIndex((m) => json(m).includes('"revealed":true'));
+        // Snapshots hold the whole meta; a delta tells the field that changed.
+        const revealedAt = messages.findIndex((m) => json(m).includes('"revealed":true') || json(m).includes('["m:revealed",true]'));
         const before = revealedAt < 0 ? messages : messages.slice(0, revealedAt);
         expect(before.length, who).toBeGreaterThan(0);
         for (const m of before) {

@@ -38,7 +38,7 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     await fac.must({ type: 'phase.set', phase: 'framing' });
     await fac.must({ type: 'phase.set', phase: 'scenarios' });
     for (const client of [ana.client, stage]) {
-      await client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { phase: string }).phase === 'scenarios'));
+      await client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'scenarios'));
     }
     const seqs = ana.client.deltas().filter((d) => d.seq > start);
     // The first may begin inside her snapshot (her own join was news to the facilitator, not to the
@@ -117,7 +117,7 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     expect(await intruder.join({ code: a.workshop.code, role: 'facilitator', token: a.workshop.stageToken })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await b.fac.must({ type: 'phase.set', phase: 'framing' });
     await new Promise((r) => setTimeout(r, 100));
-    expect(ana.client.deltas().some((d) => d.changes.some(([k, v]) => k === 'meta' && (v as { code: string }).code === b.workshop.code))).toBe(false);
+    expect(ana.client.deltas().some((d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'framing'))).toBe(false);
     intruder.close();
     ana.client.close();
   });
@@ -208,7 +208,7 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
 
     await fac.must({ type: 'phase.set', phase: 'vote' });
     await fac.must({ type: 'phase.set', phase: 'discuss' });
-    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { phase: string }).phase === 'discuss'));
+    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'));
     // What Bob's phone built from every message, in the order they came, is what the server says he sees.
     const view = structuredClone(bob.ack.snapshot.view);
     let seq = bob.ack.snapshot.seq;

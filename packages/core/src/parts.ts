@@ -51,8 +51,21 @@ export function partKey(collection: ViewCollection, id: string): PartKey {
   return `${PREFIX[collection]}:${id}`;
 }
 
+/**
+ * One field of `meta`, as a change: a spotlight move or a timer is one field of a part that also
+ * holds the title, the settings and the phase log, and goes to every phone (routing.ts sends a
+ * changed meta field by field). Stored and in snapshots, meta is always whole.
+ */
+export function metaFieldKey(field: keyof Meta): PartKey {
+  return `${META_FIELD}${field}`;
+}
+
+const META_FIELD = 'm:';
+
+/** `collection` is 'meta' for the meta part (id '') and for one of its fields (id: the field). */
 export function parsePartKey(key: PartKey): { collection: ViewCollection | 'meta'; id: string } | null {
   if (key === META_KEY) return { collection: 'meta', id: '' };
+  if (key.startsWith(META_FIELD)) return { collection: 'meta', id: key.slice(META_FIELD.length) };
   const colon = key.indexOf(':');
   if (colon < 0) return null;
   const collection = BY_PREFIX.get(key.slice(0, colon));
@@ -92,7 +105,7 @@ function collectionIn(source: RoomState | RoomView, collection: ViewCollection):
 export function readPart(state: RoomState | RoomView, key: PartKey): unknown {
   const parsed = parsePartKey(key);
   if (!parsed) return undefined;
-  if (parsed.collection === 'meta') return state.meta;
+  if (parsed.collection === 'meta') return parsed.id ? (state.meta as unknown as Record<string, unknown>)[parsed.id] : state.meta;
   const map = collectionIn(state, parsed.collection);
   return map ? map[parsed.id] : undefined;
 }
@@ -137,7 +150,9 @@ export function fromParts(parts: Iterable<[PartKey, unknown]>): RoomState | null
   for (const [key, value] of parts) {
     const parsed = parsePartKey(key);
     if (!parsed || parsed.collection === 'crowds') continue;
-    if (parsed.collection === 'meta') meta = readMeta(value);
+    if (parsed.collection === 'meta') {
+      if (!parsed.id) meta = readMeta(value);
+    }
     else (state[parsed.collection] as Record<string, unknown>)[parsed.id] = value;
   }
   return meta ? { meta, ...state } : null;
@@ -151,7 +166,10 @@ export function writePart(target: RoomState | RoomView, key: PartKey, value: unk
   const parsed = parsePartKey(key);
   if (!parsed) return;
   if (parsed.collection === 'meta') {
-    if (value !== null && value !== undefined) (target as RoomState).meta = readMeta(value);
+    if (parsed.id) {
+      // One field: a new meta, so whoever watches the meta entry hears of it.
+      if (target.meta) (target as RoomState).meta = { ...target.meta, [parsed.id]: value };
+    } else if (value !== null && value !== undefined) (target as RoomState).meta = readMeta(value);
     return;
   }
   const map = collectionIn(target, parsed.collection);

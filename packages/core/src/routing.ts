@@ -1,7 +1,7 @@
 import { crowdsOf, sameCrowd } from './crowd.js';
-import { collectionOf, META_KEY, parsePartKey, partKey, type PartKey } from './parts.js';
+import { collectionOf, META_KEY, metaFieldKey, parsePartKey, partKey, type PartKey } from './parts.js';
 import { ballotOwners } from './privacy.js';
-import type { RoomState } from './types.js';
+import type { Meta, RoomState } from './types.js';
 import { placementsShared, visiblePart, type Audience, type Change } from './view.js';
 
 /** Every part that belongs to a ballot: what a person contributed on their own. */
@@ -138,7 +138,23 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
     for (const change of forTeam.values()) if (change) list.push(change);
     routed.teams.set(teamId, list);
   }
+  if (keys.includes(META_KEY)) {
+    const fields = metaFields(before.meta, after.meta);
+    const split = (list: Change[]) => list.flatMap((change) => (change[0] === META_KEY ? fields : [change]));
+    routed.facilitator = split(routed.facilitator);
+    routed.public = split(routed.public);
+    routed.stage = split(routed.stage);
+    for (const [teamId, list] of routed.teams) routed.teams.set(teamId, split(list));
+  }
   return routed;
+}
+
+/**
+ * A changed meta as the fields that changed (`m:<field>`, parts.ts), which every audience sees
+ * alike: a spotlight move is a few bytes to each phone, not the title, settings and phase log.
+ */
+function metaFields(before: Meta, after: Meta): Change[] {
+  return (Object.keys(after) as (keyof Meta)[]).filter((field) => before[field] !== after[field]).map((field) => [metaFieldKey(field), after[field]]);
 }
 
 /** Someone moved to another team (or out of one): what their phone must now hold of the placements. */

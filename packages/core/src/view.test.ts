@@ -93,6 +93,25 @@ describe('views that skip what they cannot see', () => {
   });
 });
 
+describe('a changed meta', () => {
+  it('goes to every audience as the fields that changed, and a client applying them holds the same meta', () => {
+    const { w, s1 } = setup();
+    w.phase('discuss');
+    const client = buildView(w.state, { kind: 'public' });
+    const moved = route(w, 'facilitator', { type: 'spotlight.set', scenarioId: s1 });
+    for (const list of [moved.facilitator, moved.public, moved.stage]) expect(list).toEqual([['m:spotlight', s1]]);
+    const phase = route(w, 'facilitator', { type: 'phase.set', phase: 'conclude' });
+    expect(phase.public.map(([key]) => key)).toEqual(expect.arrayContaining(['m:phase', 'm:phaseLog']));
+    expect(phase.public.map(([key]) => key)).not.toContain('m:title');
+    for (const [key, value] of [...moved.public, ...phase.public]) writePart(client, key, value);
+    expect(client.meta).toEqual(w.state.meta);
+    // Back to none: a field's null is a value, not a deletion.
+    for (const [key, value] of route(w, 'facilitator', { type: 'spotlight.set', scenarioId: null }).public) writePart(client, key, value);
+    expect(client.meta.spotlight).toBeNull();
+    expect(client.meta).toEqual(w.state.meta);
+  });
+});
+
 describe('shared boards', () => {
   it('tell the phones where each card is, not who moved it or when; the facilitator and the stage keep both', () => {
     // (A phone is never told when a card was moved; while teams place blind, its team's phones are told who of them moved it.)
@@ -204,7 +223,7 @@ describe('routing changes to audiences', () => {
     const shown = route(w, 'facilitator', { type: 'votes.reveal', revealed: true });
     const votes = [`st:${w.ballot(bob)}`, `v:${w.ballot(ana)}`];
     expect(shown.public).toEqual(expect.arrayContaining([[`cr:${s1}`, crowdOf([{ x: 0.5, y: 0.5 }], 1)]]));
-    expect(shown.public.map(([k]) => k).sort()).toEqual([`cr:${s1}`, 'meta']);
+    expect(shown.public.map(([k]) => k).sort()).toEqual([`cr:${s1}`, 'm:revealed']);
     for (const audience of [shown.facilitator, shown.stage]) expect(audience.map(([k]) => k)).toEqual(expect.arrayContaining(votes));
     expect(shown.facilitator.map(([k]) => k)).not.toContain(`cr:${s1}`);
     // The voter's own vote stays theirs alone: nothing new to tell them.
@@ -299,7 +318,7 @@ describe('blind placing', () => {
     expect(moved.stage.map(([key]) => key)).toEqual([bobKey]);
     w.phase('vote');
     const opened = route(w, 'facilitator', { type: 'phase.set', phase: 'discuss' });
-    expect(opened.public.map(([key]) => key).sort()).toEqual(['meta', anaKey, bobKey].sort());
+    expect(opened.public.map(([key]) => key).filter((key) => !key.startsWith('m:')).sort()).toEqual([anaKey, bobKey].sort());
     // Back to placing: the other team's board is taken away again, never the team's own.
     const closed = route(w, 'facilitator', { type: 'phase.set', phase: 'place' });
     expect(closed.public.filter(([, v]) => v === null).map(([key]) => key).sort()).toEqual([anaKey, bobKey].sort());

@@ -66,7 +66,7 @@ describe('Redis stops in the middle of a vote', () => {
     const raw = new TestClient(b.url);
     await raw.mustJoin({ code: workshop.code, role: 'stage', token: workshop.stageToken });
     await fac.must({ type: 'spotlight.set', scenarioId: s2 });
-    await raw.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'meta' && (v as { spotlight: string }).spotlight === s2));
+    await raw.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:spotlight' && v === s2));
     for (const p of phones) p.session.stop();
     for (const c of [fac, probe, raw]) c.close();
   }, 90_000);
