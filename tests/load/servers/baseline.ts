@@ -67,8 +67,11 @@ interface Room {
 const node = randomBytes(2).toString('hex');
 let nextId = 0;
 const rooms = new Map<string, Room>();
-const teams = Object.fromEntries(Array.from({ length: TEAMS }, (_, i) => [`t${i + 1}`, { id: `t${i + 1}`, name: `Team ${i + 1}` }]));
-const scenarios = Object.fromEntries(Array.from({ length: CARDS }, (_, i) => [`d${i + 1}`, { id: `d${i + 1}`, teamId: null, hidden: false }]));
+// Ids as long as Leadboard's (12 characters, security/tokens.ts): a placement's key and value name
+// its card and team, so shorter ids would make every placement message shorter than Leadboard's.
+const id12 = (prefix: string, n: number) => `${prefix}${String(n).padStart(12 - prefix.length, '0')}`;
+const teams = Object.fromEntries(Array.from({ length: TEAMS }, (_, i) => [id12('t', i + 1), { id: id12('t', i + 1), name: `Team ${i + 1}` }]));
+const scenarios = Object.fromEntries(Array.from({ length: CARDS }, (_, i) => [id12('d', i + 1), { id: id12('d', i + 1), teamId: null, hidden: false }]));
 
 function room(code: string): Room {
   let found = rooms.get(code);
