@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
 import { collectionOf, crowdOf, partKey, placementKey, type CommandDraft, type Crowd, type Phase, type Point, type RoomView } from '@leadboard/core';
 import type { Meter } from './meter.js';
 import type { ServerKind } from './server-process.js';
@@ -301,21 +302,6 @@ function expectedCrowds(room: RoomRun): Map<string, Crowd> {
   return new Map([...votes].map(([sid, points]) => [sid, crowdOf(points, 0)]));
 }
 
-/**
- * Deep equality, numbers within 1e-9: a crowd's centre and spread are sums of the votes, and the
- * server adds them up in its own order (the order its votes came in), the harness in the order
- * their acknowledgements came back, which moves the last bits. Counts and cells are integers, so
- * they must be equal; one vote of 5,000 on a card moved by the 0.0001 a position is kept to moves
- * the centre by 2e-8, well outside the tolerance.
- */
-function sameWithin(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameWithin((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
 
 /**
  * The reveal: the facilitator's command to every phone showing each card's crowd, made of every
@@ -344,7 +330,7 @@ export function revealStep(ctx: StepContext): Promise<StepResult> {
       for (const phone of room.phones) {
         const crowds = phone.view?.crowds ?? {};
         for (const sid of new Set([...expected.keys(), ...Object.keys(crowds)])) {
-          if (!sameWithin(crowds[sid], expected.get(sid))) ctx.problems.add('crowd-lost');
+          if (!isDeepStrictEqual(crowds[sid], expected.get(sid))) ctx.problems.add('crowd-lost');
         }
         const own = phone.ballot === null ? undefined : room.votes.get(phone.ballot);
         if (!own) continue;
