@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROWD_GRID, crowdCells, crowdOf, crowdsOf, sameCrowd } from './crowd.js';
 import { mean, spread } from './maths.js';
-import { Workshop } from './testkit.js';
+import { twoTeamsTwoCards } from './testkit.js';
 
 describe('crowdOf', () => {
   it('counts the votes per cell, with the mean and spread of the votes themselves', () => {
@@ -32,12 +32,7 @@ describe('crowdOf', () => {
 
 describe('crowdsOf', () => {
   function room(anonymous: boolean) {
-    const w = new Workshop({ settings: { anonymous } });
-    const ana = w.join('Ana', 0);
-    const bob = w.join('Bob', 1);
-    w.phase('scenarios');
-    const s1 = w.addScenario(ana);
-    const s2 = w.addScenario(bob);
+    const { w, ana, bob, s1, s2 } = twoTeamsTwoCards({ settings: { anonymous } });
     w.phase('vote');
     w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
     w.must(bob, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.6 });

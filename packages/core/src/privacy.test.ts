@@ -6,17 +6,12 @@ import { joinParticipant, joinRefusal } from './reducer/lifecycle.js';
 import { scenarioStats, voteCloud } from './analytics.js';
 import { routeChanges } from './routing.js';
 import { buildView, type Audience } from './view.js';
-import { Workshop } from './testkit.js';
+import { twoTeamsTwoCards, Workshop } from './testkit.js';
 import type { Crowd, RoomView } from './types.js';
 
 /** Ana and Bob in two teams, one card each; Ana votes, stars, comments, tags a lens and reflects. */
 function workshop(anonymous: boolean) {
-  const w = new Workshop({ settings: { anonymous } });
-  const ana = w.join('Ana', 0);
-  const bob = w.join('Bob', 1);
-  w.phase('scenarios');
-  const s1 = w.addScenario(ana);
-  const s2 = w.addScenario(bob);
+  const { w, ana, bob, s1, s2 } = twoTeamsTwoCards({ settings: { anonymous } });
   w.phase('vote');
   w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.123, y: 0.987 });
   w.must(ana, { type: 'star.toggle', scenarioId: s1 });

@@ -123,8 +123,8 @@ export function diffParts(a: RoomState, b: RoomState): PartKey[] {
 }
 
 /** Test-only: Ana in the first team and Bob in the second, each with one scenario, in the scenarios phase. */
-export function twoTeamsTwoCards(): { w: Workshop; ana: string; bob: string; s1: string; s2: string } {
-  const w = new Workshop();
+export function twoTeamsTwoCards(input: Partial<CreateRoomInput> = {}): { w: Workshop; ana: string; bob: string; s1: string; s2: string } {
+  const w = new Workshop(input);
   const ana = w.join('Ana', 0);
   const bob = w.join('Bob', 1);
   w.phase('scenarios');
