@@ -76,7 +76,7 @@ async function twoProcesses() {
   return { shared, watched, a, b, code, ana, card, facilitator, asAna, deliver };
 }
 
-async function stored(store: MemoryRoomStore, code: string): Promise<RoomState> {
+async function stored(store: RoomStore, code: string): Promise<RoomState> {
   const { fromParts } = await import('@leadboard/core');
   return fromParts((await store.load(code))!.parts)!;
 }
@@ -185,5 +185,38 @@ describe('CommitLoop, with another process committing to the same room', () => {
     const retried = await w.asAna(w.b, { id: 'v1', type: 'vote.set', scenarioId: w.card, x: 0.2, y: 0.7 });
     expect(retried).toEqual({ ok: true, result: {} });
     expect(w.watched.loads).toBe(loadsBefore + 1);
+  });
+});
+
+describe('CommitLoop, in a burst', () => {
+  it('a backlog of more than one batch is committed batch after batch, without waiting for other work in between', async () => {
+    const commits: number[] = [];
+    const store = new WatchedStore(new MemoryRoomStore());
+    store.beforeCommit = (request) => void commits.push(request.writes.length);
+    const service = new RoomService({ store, newId, maxBatch: 10 });
+    const created = await service.create({ teams: 1, deck: 3 });
+    const teamId = Object.keys(created.state.teams)[0]!;
+    const scenarioId = Object.keys(created.state.scenarios)[0]!;
+    commits.length = 0;
+    // Turns of the event loop, counted while the burst is committed.
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const moves = Array.from({ length: 25 }, (_, i) =>
+      service.execute(created.code, { role: 'facilitator' }, { id: `m${i}`, type: 'placement.set', scenarioId, teamId, x: i / 100, y: 0.5 }, `facilitator:m${i}`),
+    );
+    const outcomes = await Promise.all(moves);
+    const turnsTaken = turns;
+    counting = false;
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    // The first move alone, two full batches back to back, then the rest after one turn.
+    expect(commits).toHaveLength(4);
+    expect(turnsTaken).toBeLessThanOrEqual(1);
+    const state = await stored(store, created.code);
+    expect(Object.values(state.placements)).toMatchObject([{ x: 0.24, y: 0.5 }]);
   });
 });

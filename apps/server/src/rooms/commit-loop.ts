@@ -101,9 +101,11 @@ export class CommitLoop {
       while (queue.length) {
         // In a burst, let the commands that have already arrived join this batch: the burst is
         // applied, copied and committed in a few large batches rather than one by one. A lone
-        // command (a facilitator's action) goes at once.
-        if (this.arrivals.get(code)?.burst) await new Promise((resolve) => setImmediate(resolve));
-        await this.process(code, queue.splice(0, this.deps.maxBatch ?? 256));
+        // command (a facilitator's action) goes at once, and so does a full batch: a backlog
+        // waiting one turn of the event loop per batch would fall further behind with each turn.
+        const max = this.deps.maxBatch ?? 256;
+        if (this.arrivals.get(code)?.burst && queue.length < max) await new Promise((resolve) => setImmediate(resolve));
+        await this.process(code, queue.splice(0, max));
       }
       this.queues.delete(code);
     } finally {
