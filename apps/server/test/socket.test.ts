@@ -281,4 +281,29 @@ describe('join guessing', () => {
   });
 });
 
+describe('what a connection costs', () => {
+  it('every connection is served by the same listeners: none of them is a closure of its own', async () => {
+    const server = await startServer();
+    const workshop = await createWorkshop(server.url);
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const ben = await participant(server.url, workshop.code, 'Ben');
+    const [first, second] = [...server.app.io.of('/').sockets.values()];
+    const events = ['join', 'command', 'sync', 'disconnect'] as const;
+    for (const event of events) {
+      expect(first!.listeners(event)).toHaveLength(1);
+      expect(first!.listeners(event)[0]).toBe(second!.listeners(event)[0]);
+    }
+    expect(first!.listenersAny()).toEqual(second!.listenersAny());
+    // The shared listeners still answer each connection as itself: a phone's snapshot holds only its own person.
+    for (const person of [ana, ben]) {
+      const synced = await person.client.sync();
+      if (!synced.ok) throw new Error(synced.error.message);
+      expect(Object.keys(synced.snapshot.view.participants)).toEqual([person.id]);
+    }
+    ana.client.close();
+    ben.client.close();
+    await server.close();
+  });
+});
+
 export type { Snapshot };

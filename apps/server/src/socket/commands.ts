@@ -10,8 +10,9 @@ export interface CommandDeps {
   commandsPerSocket: Limit;
 }
 
-export function commandHandler(socket: IoSocket, deps: CommandDeps) {
-  return async (payload: unknown, ack: unknown) => {
+/** One handler for every connection of the server: a connection costs no closures of its own. */
+export function commandHandler(deps: CommandDeps) {
+  return async (socket: IoSocket, payload: unknown, ack: unknown) => {
     const wait = await deps.commandsPerSocket.take(socket.id);
     if (wait > 0) return reply(ack, refusal('RATE_LIMITED', 'Slow down a little.', wait));
     const { code, actor, actorKey } = socket.data;

@@ -10,7 +10,7 @@ import { reply, refusal } from './ack.js';
 import { Broadcaster } from './broadcaster.js';
 import { commandHandler } from './commands.js';
 import { joinHandler, syncHandler } from './session.js';
-import type { IoServer } from './types.js';
+import type { IoServer, IoSocket } from './types.js';
 
 export interface SocketOptions {
   rooms: RoomService;
@@ -100,6 +100,37 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     raw.request = null;
   });
 
+  /**
+   * Listeners shared by every connection (Socket.IO calls them with the socket as `this`): a
+   * connection costs its own objects only, not a set of closures for each event.
+   */
+  const guard = (event: string, handler: (socket: IoSocket, payload: unknown, ack: unknown) => Promise<void>) =>
+    function (this: IoSocket, ...args: unknown[]) {
+      const started = performance.now();
+      const { payload, ack, extra } = splitArguments(args);
+      const answer = (result: Ack) => {
+        record(event, payload, result, started);
+        reply(ack, result);
+      };
+      if (extra) return answer(refusal('INVALID', `${event}: send one payload and an acknowledgement, nothing more.`));
+      handler(this, payload, answer).catch((error: unknown) => {
+        options.log.error({ err: error, event }, 'handler failed');
+        answer(refusal('INTERNAL', 'Something went wrong on the server.'));
+      });
+    };
+  const onJoin = guard('join', joinHandler(deps));
+  const onCommand = guard('command', commandHandler(deps));
+  const onSync = guard('sync', syncHandler(deps));
+  const onUnknown = (event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+    reply(splitArguments(args).ack, refusal('INVALID', `Unknown event "${String(event).slice(0, 40)}".`));
+  };
+  function onDisconnect(this: IoSocket) {
+    metrics.connections.dec();
+    void deps.commandsPerSocket.forget(this.id);
+    if (this.data.code && this.data.actor?.role === 'participant') broadcaster.presenceChanged(this.data.code);
+  }
+
   io.on('connection', (socket) => {
     const opening = openings.get(socket.conn);
     socket.data.ip = opening?.ip ?? socket.handshake.address;
@@ -107,32 +138,11 @@ export function attachSockets(io: IoServer, options: SocketOptions): Broadcaster
     socket.data.device = opening?.device ?? deviceHash(newToken());
     socket.data.failedJoins = 0;
     metrics.connections.inc();
-    const guard = (event: string, handler: (payload: unknown, ack: unknown) => Promise<void>) =>
-      (...args: unknown[]) => {
-        const started = performance.now();
-        const { payload, ack, extra } = splitArguments(args);
-        const answer = (result: Ack) => {
-          record(event, payload, result, started);
-          reply(ack, result);
-        };
-        if (extra) return answer(refusal('INVALID', `${event}: send one payload and an acknowledgement, nothing more.`));
-        handler(payload, answer).catch((error: unknown) => {
-          options.log.error({ err: error, event }, 'handler failed');
-          answer(refusal('INTERNAL', 'Something went wrong on the server.'));
-        });
-      };
-    socket.on('join', guard('join', joinHandler(socket, deps)));
-    socket.on('command', guard('command', commandHandler(socket, deps)));
-    socket.on('sync', guard('sync', syncHandler(socket, deps)));
-    socket.onAny((event: unknown, ...args: unknown[]) => {
-      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
-      reply(splitArguments(args).ack, refusal('INVALID', `Unknown event "${String(event).slice(0, 40)}".`));
-    });
-    socket.on('disconnect', () => {
-      metrics.connections.dec();
-      void deps.commandsPerSocket.forget(socket.id);
-      if (socket.data.code && socket.data.actor?.role === 'participant') broadcaster.presenceChanged(socket.data.code);
-    });
+    socket.on('join', onJoin);
+    socket.on('command', onCommand);
+    socket.on('sync', onSync);
+    socket.onAny(onUnknown);
+    socket.on('disconnect', onDisconnect);
   });
   return broadcaster;
 }

@@ -45,14 +45,15 @@ async function settleRoom(socket: IoSocket, code: string, teamId: string | null)
   await socket.join(wanted);
 }
 
-export function joinHandler(socket: IoSocket, deps: SessionDeps) {
-  const failed = (message: string, code: 'NOT_FOUND' | 'FORBIDDEN') => {
+/** One handler for every connection of the server: a connection costs no closures of its own. */
+export function joinHandler(deps: SessionDeps) {
+  const failed = (socket: IoSocket, message: string, code: 'NOT_FOUND' | 'FORBIDDEN') => {
     socket.data.failedJoins++;
     void deps.failuresPerIp.take(socket.data.ip);
     return refusal(code, message);
   };
 
-  return async (payload: unknown, ack: unknown) => {
+  return async (socket: IoSocket, payload: unknown, ack: unknown) => {
     const wait = Math.max(await deps.joinsPerIp.take(socket.data.ip), await deps.failuresPerIp.peek(socket.data.ip));
     if (wait > 0 || socket.data.failedJoins >= MAX_FAILED_JOINS_PER_SOCKET) {
       return reply(ack, refusal('RATE_LIMITED', 'Too many attempts; wait a moment and try again.', Math.max(wait, 30_000)));
@@ -63,7 +64,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
     const code = request.code;
     try {
       let room = isValidCode(code) ? await deps.rooms.open(code) : null;
-      if (!room) return reply(ack, failed(`No workshop has the code ${code}. Check the code on the screen.`, 'NOT_FOUND'));
+      if (!room) return reply(ack, failed(socket, `No workshop has the code ${code}. Check the code on the screen.`, 'NOT_FOUND'));
 
       let actor: Actor;
       let audience: Audience;
@@ -85,7 +86,7 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
         }
         if (!room || !entry || entry.role !== request.role) {
           const what = request.role === 'participant' ? 'This saved identity belongs to another workshop.' : 'This link is not valid for this workshop.';
-          return reply(ack, failed(what, 'FORBIDDEN'));
+          return reply(ack, failed(socket, what, 'FORBIDDEN'));
         }
         if (entry.role === 'participant') {
           const participant = room.state.participants[entry.participantId!]!;
@@ -132,8 +133,8 @@ export function joinHandler(socket: IoSocket, deps: SessionDeps) {
   };
 }
 
-export function syncHandler(socket: IoSocket, deps: SessionDeps) {
-  return async (payload: unknown, ack: unknown) => {
+export function syncHandler(deps: SessionDeps) {
+  return async (socket: IoSocket, payload: unknown, ack: unknown) => {
     const parsed = SyncSchema.safeParse(payload ?? {});
     if (!parsed.success) return reply(ack, invalid(parsed.error));
     const { code, audience } = socket.data;
