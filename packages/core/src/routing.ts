@@ -152,9 +152,13 @@ export function routeChanges(before: RoomState, after: RoomState, changed: reado
 /**
  * A changed meta as the fields that changed (`m:<field>`, parts.ts), which every audience sees
  * alike: a spotlight move is a few bytes to each phone, not the title, settings and phase log.
+ * Fields are compared by value: a copy that took a commit in from the store (another server
+ * process's) holds equal settings and phase log in new objects.
  */
 function metaFields(before: Meta, after: Meta): Change[] {
-  return (Object.keys(after) as (keyof Meta)[]).filter((field) => before[field] !== after[field]).map((field) => [metaFieldKey(field), after[field]]);
+  const changed = (field: keyof Meta) =>
+    before[field] !== after[field] && (typeof after[field] !== 'object' || JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  return (Object.keys(after) as (keyof Meta)[]).filter(changed).map((field) => [metaFieldKey(field), after[field]]);
 }
 
 /** Someone moved to another team (or out of one): what their phone must now hold of the placements. */

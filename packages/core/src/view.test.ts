@@ -110,6 +110,19 @@ describe('a changed meta', () => {
     expect(client.meta.spotlight).toBeNull();
     expect(client.meta).toEqual(w.state.meta);
   });
+
+  it('read back from its stored form (another server process’s copy), is still only the fields that changed', () => {
+    const { w, s1 } = setup();
+    w.phase('discuss');
+    const before = w.state;
+    const result = w.run('facilitator', { type: 'spotlight.set', scenarioId: s1 });
+    if (!result.ok) throw new Error(result.error.message);
+    // A copy that took the commit in from the store holds equal settings and phase log, not the same objects.
+    const copied = { ...result.state, meta: JSON.parse(JSON.stringify(result.state.meta)) as typeof result.state.meta };
+    expect(copied.meta.settings).not.toBe(before.meta.settings);
+    const routed = routeChanges(before, copied, result.changed);
+    for (const list of [routed.facilitator, routed.public, routed.stage]) expect(list).toEqual([['m:spotlight', s1]]);
+  });
 });
 
 describe('shared boards', () => {
