@@ -31,6 +31,8 @@ interface Applied {
   announced: boolean;
   applied: [Pending, Outcome][];
   refused: [Pending, Outcome][];
+  /** The applied commands' answers, by ack key, as the store and this process remember them (one string each). */
+  acks: [string, string][];
 }
 
 export interface CommitLoopDeps {
@@ -188,7 +190,8 @@ export class CommitLoop {
       applied.push([item, { ok: true, result: outcome.result }]);
     });
     const announced = announces(base, batch.state, batch.changed);
-    return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, checked: [...checked], announced, applied, refused };
+    const acks = applied.filter(([item]) => item.ackKey).map(([item, outcome]): [string, string] => [item.ackKey!, JSON.stringify(outcome)]);
+    return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, checked: [...checked], announced, applied, refused, acks };
   }
 
   /**
@@ -228,7 +231,7 @@ export class CommitLoop {
       structural: applied.changed.some(isStructural),
       expect: applied.checked.map((key) => [key, room.versions.get(key) ?? 0]),
       writes,
-      acks: applied.applied.filter(([item]) => item.ackKey).map(([item, outcome]) => [item.ackKey!, JSON.stringify(outcome)]),
+      acks: applied.acks,
       announce: applied.announced,
       ttlSeconds: this.deps.ttlSeconds(applied.state),
     });
@@ -259,7 +262,7 @@ export class CommitLoop {
     const direct = result.rev === baseRev + 1 && room.rev === baseRev;
     room.ingest(record, direct ? state : undefined);
     room.lastUsed = this.deps.clock();
-    for (const [item, outcome] of applied.applied) if (item.ackKey) this.deps.acks.remember(run.code, item.ackKey, JSON.stringify(outcome));
+    for (const [key, ack] of applied.acks) this.deps.acks.remember(run.code, key, ack);
     for (const [item, outcome] of [...applied.applied, ...applied.refused]) run.answer(item, outcome);
     this.deps.events.emit({
       code: run.code,
