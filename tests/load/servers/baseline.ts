@@ -249,6 +249,10 @@ io.on('lb:votes', (code: string, asker: string, from: string, votes: [string, Sh
   if (waiting.from.size >= NODES - 1) gathered(code);
 });
 
+io.on('lb:placement', (code: string, key: string, placement: Placement) => {
+  room(code).placements.set(key, placement);
+});
+
 io.on('lb:crowds', (code: string, crowds: Record<string, Crowd>) => {
   const r = rooms.get(code);
   if (r) r.crowds = crowds;
@@ -291,6 +295,8 @@ io.on('connection', (socket: Socket) => {
         const key = `${command.scenarioId}.${participant!.teamId}`;
         const placement = { scenarioId: command.scenarioId, teamId: participant!.teamId, x: command.x, y: command.y, settled: null, by: self };
         r.placements.set(key, placement);
+        // Every process holds every placement, for the boards it shows its own phones at the discussion.
+        if (adapterClient && NODES > 1) io.serverSideEmit('lb:placement', code, key, placement);
         const forTeam = r.teamOutbox.get(participant!.teamId!) ?? new Map<string, Change>();
         forTeam.set(`pl:${key}`, [`pl:${key}`, placement]);
         r.teamOutbox.set(participant!.teamId!, forTeam);
