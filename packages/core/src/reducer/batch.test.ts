@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandDraft } from '../commands.js';
 import { CommandSchema } from '../schema/commands.js';
-import { diffParts, twoTeamsTwoCards } from '../testkit.js';
+import { diffParts, twoTeamsTwoCards, Workshop } from '../testkit.js';
 import type { Actor, Ctx } from '../types.js';
 import { apply } from './apply.js';
 import { applyBatch, type BatchItem } from './batch.js';
@@ -52,6 +52,49 @@ describe('applyBatch', () => {
     expect(batch.outcomes.map((o) => o.ok)).toEqual([true, false, true, true, false, true, false, true, true]);
     expect(batch.state).toEqual(state);
     expect([...batch.changed].sort()).toEqual(diffParts(w.state, state));
+  });
+
+  it('keeps a full room full within one batch: a removal frees a seat, a rolled-back join takes none', () => {
+    const w = new Workshop({ settings: { maxParticipants: 3 } });
+    const one = w.join('One', null);
+    let n = 0;
+    const ctx = (actor: Actor): Ctx => ({ now: w.now, actor, newId: () => `f${++n}` });
+    const join = (name: string, tokenHash = `hash-${name}`): BatchItem => ({ join: { name, tokenHash }, ctx: ctx({ role: 'system' }) });
+    const items: BatchItem[] = [
+      join('Two'),
+      join('Again', 'hash-Two'),
+      join('Three'),
+      join('Four'),
+      { command: CommandSchema.parse({ id: 'r', type: 'participant.remove', participantId: one }), ctx: ctx({ role: 'facilitator' }) },
+      join('Five'),
+      join('Six'),
+    ];
+    const batch = applyBatch(w.state, items);
+    expect(batch.outcomes.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual(['ok', 'CONFLICT', 'ok', 'ROOM_FULL', 'ok', 'ok', 'ROOM_FULL']);
+    expect(Object.values(batch.state.participants).filter((p) => p.status === 'active').map((p) => p.name)).toEqual(['Two', 'Three', 'Five']);
+  });
+
+  it('counts the people of a transaction once, and keeps the count through writes and rollbacks', () => {
+    const w = new Workshop();
+    w.join('One', null);
+    const two = w.join('Two', null);
+    const tx = new Tx(w.state, w.ctx({ role: 'system' }));
+    expect(tx.activeCount()).toBe(2);
+    tx.begin(w.ctx({ role: 'system' }));
+    tx.put('participants', 'p3', { id: 'p3', name: 'Three', teamId: null, joinedAt: w.now, status: 'active' });
+    tx.put('participants', two, { ...w.state.participants[two]!, status: 'left' });
+    expect(tx.activeCount()).toBe(2);
+    tx.rollback();
+    expect(tx.activeCount()).toBe(2);
+    tx.begin(w.ctx({ role: 'system' }));
+    tx.put('participants', two, { ...w.state.participants[two]!, status: 'removed' });
+    tx.commit();
+    expect(tx.activeCount()).toBe(1);
+    tx.begin(w.ctx({ role: 'system' }));
+    tx.remove('participants', two);
+    tx.put('participants', 'p4', { id: 'p4', name: 'Four', teamId: null, joinedAt: w.now, status: 'active' });
+    tx.rollback();
+    expect(tx.activeCount()).toBe(1);
   });
 
   it('returns the input state itself when nothing was applied', () => {

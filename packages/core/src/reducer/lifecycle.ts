@@ -98,11 +98,11 @@ export interface NewParticipant {
 }
 
 /** Why nobody new can join this workshop now, or null when they can. The join page asks the same question. */
-export function joinRefusal(state: RoomState): Refusal | null {
+export function joinRefusal(state: RoomState, active = activeCount(state)): Refusal | null {
   if (state.meta.phase === 'ended') return fail('WRONG_PHASE', 'This workshop has ended.', { reason: 'ended' });
   if (state.meta.locked) return fail('LOCKED', 'This workshop is closed to new people. Ask the facilitator if you should be in it.', { reason: 'roomLocked' });
   const max = state.meta.settings.maxParticipants;
-  if (activeCount(state) >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`, { params: { max } });
+  if (active >= max) return fail('ROOM_FULL', `This workshop is full: it takes at most ${max === 1 ? 'one person' : `${max.toLocaleString('en')} people`}. Ask the facilitator.`, { params: { max } });
   return null;
 }
 
@@ -121,7 +121,7 @@ export function runJoin(tx: Tx, input: NewParticipant): Refusal | CommandResult 
   const state = tx.state;
   const ctx = tx.ctx;
   if (removedFromDevice(state, input.deviceHash)) return fail('REMOVED', REMOVED_MESSAGE);
-  const closed = joinRefusal(state);
+  const closed = joinRefusal(state, tx.activeCount());
   if (closed) return closed;
   if (state.auth[input.tokenHash]) return fail('CONFLICT', 'That token is already in use.');
   const choosing = state.meta.settings.selfSelectTeams && ['lobby', 'framing'].includes(state.meta.phase);

@@ -1,5 +1,6 @@
 import { META_KEY, partKey, type Collection, type PartKey } from '../parts.js';
-import type { Ctx, DomainError, Meta, RoomState } from '../types.js';
+import type { Ctx, DomainError, Meta, Participant, RoomState } from '../types.js';
+import { activeCount } from '../rules.js';
 import type { ErrorCode } from '../constants.js';
 import type { CommandResult } from './rule.js';
 
@@ -21,6 +22,8 @@ export class Tx {
   private readonly copied = new Set<Collection>();
   private undo: (() => void)[] = [];
   private touched = new Set<PartKey>();
+  /** How many people are in the room, once asked: counted once per transaction, then kept as people are written. */
+  private active: number | null = null;
 
   constructor(
     readonly base: RoomState,
@@ -68,26 +71,44 @@ export class Tx {
 
   put<C extends Collection>(collection: C, id: string, value: Entry<C>): void {
     const map = this.writable(collection);
-    this.remember(map, id);
+    this.remember(collection, map, id);
     map[id] = value;
+    if (collection === 'participants') this.recount(map[id] as Participant);
     this.touched.add(partKey(collection, id));
   }
 
   remove<C extends Collection>(collection: C, id: string): void {
     if (!(id in (this.state[collection] as Record<string, unknown>))) return;
     const map = this.writable(collection);
-    this.remember(map, id);
+    this.remember(collection, map, id);
     delete map[id];
     this.touched.add(partKey(collection, id));
   }
 
-  private remember(map: Record<string, unknown>, id: string): void {
+  /**
+   * How many people are in the room (`activeCount` of the current state): a batch of joins asks
+   * once per join, and counting the room each time would make the batch cost people².
+   */
+  activeCount(): number {
+    this.active ??= activeCount(this.state);
+    return this.active;
+  }
+
+  private remember(collection: Collection, map: Record<string, unknown>, id: string): void {
     const had = Object.prototype.hasOwnProperty.call(map, id);
     const previous = map[id];
+    if (collection === 'participants') this.recount(previous as Participant | undefined, -1);
+    const active = this.active;
     this.undo.push(() => {
       if (had) map[id] = previous;
       else delete map[id];
+      this.active = active;
     });
+  }
+
+  /** Keep the count of people in the room as a person is written (+1) or overwritten (-1). */
+  private recount(participant: Participant | undefined, sign = 1): void {
+    if (this.active !== null && participant?.status === 'active') this.active += sign;
   }
 
   private writable<C extends Collection>(collection: C): Record<string, Entry<C>> {
