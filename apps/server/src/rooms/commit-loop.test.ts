@@ -219,4 +219,18 @@ describe('CommitLoop, in a burst', () => {
     const state = await stored(store, created.code);
     expect(Object.values(state.placements)).toMatchObject([{ x: 0.24, y: 0.5 }]);
   });
+
+  it('people joining together are committed together, the first one included: each batch copies the room’s people', async () => {
+    const commits: number[] = [];
+    const store = new WatchedStore(new MemoryRoomStore());
+    store.beforeCommit = (request) => void commits.push(request.writes.length);
+    const service = new RoomService({ store, newId });
+    const created = await service.create({ teams: 1, deck: 3 });
+    commits.length = 0;
+    const joins = Array.from({ length: 10 }, (_, i) => service.join(created.code, { name: `P${i}`, tokenHash: hashToken(`token-${i}-0123456789abcdef`) }));
+    const outcomes = await Promise.all(joins);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(commits).toHaveLength(1);
+    expect(Object.keys((await stored(store, created.code)).participants)).toHaveLength(10);
+  });
 });

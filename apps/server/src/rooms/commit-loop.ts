@@ -102,11 +102,14 @@ export class CommitLoop {
       const queue = this.queues.get(code)!;
       while (queue.length) {
         // In a burst, let the commands that have already arrived join this batch: the burst is
-        // applied, copied and committed in a few large batches rather than one by one. A lone
-        // command (a facilitator's action) goes at once, and so does a full batch: a backlog
-        // waiting one turn of the event loop per batch would fall further behind with each turn.
+        // applied, copied and committed in a few large batches rather than one by one. Joins always
+        // wait the one turn: each batch copies the room's people, so a room filling up one join per
+        // batch would cost people². A lone command (a facilitator's action) goes at once, and so
+        // does a full batch: a backlog waiting one turn of the event loop per batch would fall
+        // further behind with each turn.
         const max = this.deps.maxBatch ?? 256;
-        if (this.arrivals.get(code)?.burst && queue.length < max) await new Promise((resolve) => setImmediate(resolve));
+        const gather = this.arrivals.get(code)?.burst || 'join' in queue[0]!.step;
+        if (gather && queue.length < max) await new Promise((resolve) => setImmediate(resolve));
         await this.process(code, queue.splice(0, max));
       }
       this.queues.delete(code);
