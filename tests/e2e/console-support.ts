@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import type { RoomView, SyncAck } from '@leadboard/core';
+import { viewFromWire, type RoomView, type SyncAck } from '@leadboard/core';
 import { ProtocolClient, snap } from './support.js';
 
 export const LAPTOP = { width: 1366, height: 768 };
@@ -23,7 +23,7 @@ export async function facilitatorClient(baseURL: string, code: string, token: st
     async view(): Promise<RoomView> {
       const ack: SyncAck = await client.socket.timeout(10_000).emitWithAck('sync', {});
       if (!ack.ok) throw new Error(ack.error.message);
-      return ack.snapshot.view;
+      return viewFromWire(ack.snapshot.view);
     },
   };
 }

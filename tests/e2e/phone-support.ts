@@ -1,5 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { CommandDraft, Point, RoomView, Snapshot, SyncAck } from '@leadboard/core';
+import { viewFromWire, type CommandDraft, type Point, type RoomView, type Snapshot, type SyncAck } from '@leadboard/core';
 import { ProtocolClient, snap, type Workshop } from './support.js';
 
 export const SMALL = { width: 360, height: 640 };
@@ -35,7 +35,7 @@ export class Facilitator {
   }
 
   async view(): Promise<RoomView> {
-    return (await this.snapshot()).view;
+    return viewFromWire((await this.snapshot()).view);
   }
 
   close() {

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import {
+  partFromWire,
   sealedBallot,
   sequence,
+  viewFromWire,
   writePart,
   type Change,
   type ClientToServerEvents,
@@ -159,7 +161,7 @@ export class Phone {
   }
 
   private start(snapshot: Snapshot): void {
-    this.view = snapshot.view;
+    this.view = viewFromWire(snapshot.view);
     if (this.ownOnly(this.view)) {
       // A view without stars (the baseline's) has none to leak.
       const ballots = [...Object.keys(this.view.votes ?? {}), ...Object.keys(this.view.stars ?? {})];
@@ -235,7 +237,9 @@ export class Phone {
   private applyChanges(changes: Change[], at: number): void {
     const view = this.view!;
     let foreignVotes = 0;
-    for (const [key, value] of changes) {
+    for (const [key, wire] of changes) {
+      // Taken in from the wire as the apps do (packages/client's session): placements made whole.
+      const value = partFromWire(key, wire);
       writePart(view, key, value);
       const ballot = sealedBallot(key);
       if (value !== null && ballot !== null && ballot !== this.ballot) foreignVotes++;

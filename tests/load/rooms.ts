@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { viewFromWire } from '@leadboard/core';
 import { Phone } from './phone.js';
 import type { Problems, Samples } from './stats.js';
 
@@ -124,7 +125,7 @@ export async function verifyViews(rooms: RoomRun[], problems: Problems, concurre
         continue;
       }
       if (ack.snapshot.seq !== phone.seq) problems.add('seq-behind');
-      if (!sameValue(phone.view, ack.snapshot.view)) problems.add('view-diverged');
+      if (!sameValue(phone.view, viewFromWire(ack.snapshot.view))) problems.add('view-diverged');
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

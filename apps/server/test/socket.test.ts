@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crowdOf, sequence, writePart, type Delta, type Snapshot } from '@leadboard/core';
+import { crowdOf, partFromWire, sequence, viewFromWire, writePart, type Delta, type Snapshot } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
 
 describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (storeKind) => {
@@ -204,27 +204,29 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     const given = await bob.client.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === anaKey));
     expect(given.changes).toContainEqual([bobKey, null]);
     await ana.client.must({ type: 'placement.set', scenarioId: card, x: 0.25, y: 0.35 });
-    await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === anaKey && (v as { x: number }).x === 0.25));
+    const moved = await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === anaKey && (v as { x: number }).x === 0.25));
+    // On the wire a placement leaves out the card and team its key names (core's wire.ts).
+    expect(moved.changes.find(([k]) => k === anaKey)![1]).toEqual({ x: 0.25, y: 0.35, settled: null, by: ana.id });
 
     await fac.must({ type: 'phase.set', phase: 'vote' });
     await fac.must({ type: 'phase.set', phase: 'discuss' });
     await bob.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'));
     // What Bob's phone built from every message, in the order they came, is what the server says he sees.
-    const view = structuredClone(bob.ack.snapshot.view);
+    const view = viewFromWire(structuredClone(bob.ack.snapshot.view));
     let seq = bob.ack.snapshot.seq;
     let held: Delta[] = [];
     for (const { event, payload } of bob.client.received) {
-      if (event === 'private') for (const [key, value] of (payload as { changes: [string, unknown][] }).changes) writePart(view, key, value);
+      if (event === 'private') for (const [key, value] of (payload as { changes: [string, unknown][] }).changes) writePart(view, key, partFromWire(key, value));
       if (event !== 'changed') continue;
       const next = sequence(seq, held, [payload as Delta]);
-      for (const delta of next.ready) for (const [key, value] of delta.changes) writePart(view, key, value);
+      for (const delta of next.ready) for (const [key, value] of delta.changes) writePart(view, key, partFromWire(key, value));
       ({ seq, held } = next);
     }
     expect(held).toEqual([]);
     const sync = await bob.client.sync();
     if (!sync.ok) throw new Error(sync.error.message);
     expect(Object.keys(sync.snapshot.view.placements).sort()).toEqual([anaKey.slice(3), bobKey.slice(3)].sort());
-    expect(view).toEqual(sync.snapshot.view);
+    expect(view).toEqual(viewFromWire(sync.snapshot.view));
     for (const c of [ana.client, bob.client]) c.close();
   });
 
@@ -240,7 +242,7 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     if (!sync.ok) throw new Error('sync failed');
     await ana.client.waitFor<Delta>('changed', (d) => d.seq === sync.snapshot.seq);
     const rebuilt = applyDeltas(ana.ack.snapshot, ana.client.deltas());
-    expect(rebuilt.view).toEqual(sync.snapshot.view);
+    expect(rebuilt.view).toEqual(viewFromWire(sync.snapshot.view));
     expect(rebuilt.seq).toBe(sync.snapshot.seq);
     ana.client.close();
   });

@@ -13,9 +13,10 @@ import type {
   ServerToClientEvents,
   Snapshot,
   SyncAck,
+  TakenSnapshot,
   You,
 } from '@leadboard/core';
-import { sequence } from '@leadboard/core';
+import { changesFromWire, sequence, snapshotFromWire } from '@leadboard/core';
 import { commandId } from './ids.js';
 import { coalesceKey, Outbox } from './outbox.js';
 import { forgetIdentity, joinInput, outboxKey, rememberJoin } from './identity.js';
@@ -31,7 +32,8 @@ export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'ended';
 
 /** What the screens' store hears from the session. It applies views and changes through core. */
 export interface SessionSink {
-  snapshot(snapshot: Snapshot, you: You): void;
+  /** A snapshot taken in from the wire (core's `snapshotFromWire`): whole placements. */
+  snapshot(snapshot: TakenSnapshot, you: You): void;
   changes(changes: Change[], seq: number | null): void;
   progress(progress: Progress): void;
   presence(online: string[]): void;
@@ -97,7 +99,7 @@ export class LiveSession {
     this.socket.on('connect', () => void this.join());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
     this.socket.on('changed', (delta) => this.onDelta(delta));
-    this.socket.on('private', ({ changes }) => this.options.sink.changes(changes, null));
+    this.socket.on('private', ({ changes }) => this.options.sink.changes(changesFromWire(changes), null));
     this.socket.on('progress', (progress) => this.options.sink.progress(progress));
     this.socket.on('presence', ({ online }) => this.options.sink.presence(online));
     this.socket.on('farewell', (farewell) => this.onFarewell(farewell));
@@ -189,7 +191,7 @@ export class LiveSession {
   private applySnapshot(snapshot: Snapshot): void {
     this.clockOffset = snapshot.serverNow - Date.now();
     this.seq = snapshot.seq;
-    this.options.sink.snapshot(snapshot, this.you!);
+    this.options.sink.snapshot(snapshotFromWire(snapshot), this.you!);
     if (snapshot.online) this.options.sink.presence(snapshot.online);
     this.drainBuffered();
   }
@@ -216,7 +218,7 @@ export class LiveSession {
     this.buffered = held;
     for (const delta of ready) {
       this.seq = delta.seq;
-      this.options.sink.changes(delta.changes, delta.seq);
+      this.options.sink.changes(changesFromWire(delta.changes), delta.seq);
     }
     this.seq = seq;
     if (this.buffered.length === 0 && this.gapTimer) {

@@ -1,4 +1,4 @@
-import { progress, routeChanges, teamMoves, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
+import { progress, routeChanges, snapshotFromWire, teamMoves, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
 import { diffParts, type Workshop } from '@leadboard/core/testkit';
 import { forgetIdentity, identities } from './identity.js';
 import type { SessionHandle, SessionOptions, SessionSink } from './session.js';
@@ -111,7 +111,7 @@ export class FakeSession implements SessionHandle {
   snapshot(): void {
     const id = this.you.id;
     const audience = id ? { kind: 'participant' as const, participantId: id } : this.options.role === 'facilitator' ? 'facilitator' : 'stage';
-    this.sink.snapshot(this.server.required().snapshot(audience, { seq: ++this.seq }), this.you);
+    this.sink.snapshot(snapshotFromWire(this.server.required().snapshot(audience, { seq: ++this.seq })), this.you);
   }
 
   /** What this session's audience is told of a change. */

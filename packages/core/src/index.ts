@@ -9,6 +9,7 @@ export * from './maths.js';
 export * from './rules.js';
 export * from './analytics.js';
 export * from './view.js';
+export * from './wire.js';
 export * from './routing.js';
 export * from './privacy.js';
 export * from './sequence.js';

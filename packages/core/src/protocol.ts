@@ -3,8 +3,8 @@ import type { CommandInput, JoinInput } from './commands.js';
 import type { ErrorCode } from './constants.js';
 import type { RefusalReason } from './i18n/refusal.js';
 import type { CommandResult } from './reducer/rule.js';
-import type { RoomView } from './types.js';
 import type { Change } from './view.js';
+import type { WireView } from './wire.js';
 import type { z } from 'zod';
 import type { CreatedWorkshopSchema, ErrorBodySchema, JoinAddressesSchema, WorkshopSummarySchema } from './schema/responses.js';
 
@@ -38,7 +38,8 @@ export interface You {
 
 export interface Snapshot {
   seq: number;
-  view: RoomView;
+  /** Placements in their wire form (wire.ts): a screen takes the view in through `viewFromWire`. */
+  view: WireView;
   progress: Progress;
   /** The server's clock when the snapshot was taken, so timers agree across screens. */
   serverNow: number;

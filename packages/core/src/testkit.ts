@@ -8,6 +8,7 @@ import { createRoom, joinParticipant, type CreateRoomInput } from './reducer/lif
 import { CommandSchema } from './schema/commands.js';
 import type { Actor, Ctx, RoomState } from './types.js';
 import { buildView, type Audience } from './view.js';
+import { viewToWire } from './wire.js';
 
 /**
  * Test-only: a workshop driven through the real schema and reducer, with a controllable clock.
@@ -105,7 +106,7 @@ export class Workshop {
     const who: Audience = typeof audience === 'string' ? { kind: audience } : audience;
     return {
       seq: options.seq ?? 1,
-      view: buildView(this.state, who),
+      view: viewToWire(buildView(this.state, who)),
       progress: progress(this.state),
       serverNow: options.serverNow ?? this.now,
       ...(who.kind === 'facilitator' ? { online: [] } : {}),

@@ -1,4 +1,4 @@
-import { affectsProgress, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { affectsProgress, changesToWire, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -105,7 +105,7 @@ export class Broadcaster {
     if (local) {
       if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
       for (const [participantId, changes] of privateChanges(local.before, local.after, local.changed)) {
-        this.io.to(roomNames.participant(code, participantId)).emit('private', { changes });
+        this.io.to(roomNames.participant(code, participantId)).emit('private', { changes: changesToWire(changes) });
       }
       for (const key of local.changed) {
         const part = parsePartKey(key);
@@ -213,7 +213,7 @@ export class Broadcaster {
     const sockets = this.io.local.in(roomNames.participant(code, move.participantId));
     sockets.socketsLeave(from);
     sockets.socketsJoin(to);
-    if (move.changes.length) this.io.local.to(roomNames.participant(code, move.participantId)).emit('private', { changes: move.changes });
+    if (move.changes.length) this.io.local.to(roomNames.participant(code, move.participantId)).emit('private', { changes: changesToWire(move.changes) });
     const start = Math.min(outbox.unsentFrom.get(from) ?? toldSeq + 1, outbox.unsentFrom.get(to) ?? toldSeq + 1);
     if (start <= toldSeq) outbox.unsentFrom.set(to, start);
   }
@@ -257,7 +257,7 @@ export class Broadcaster {
           const from = outbox.unsentFrom.get(audience) ?? told.seq + 1;
           if (!changes.length) return outbox.unsentFrom.set(audience, from);
           outbox.unsentFrom.delete(audience);
-          this.io.local.to(audience).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes });
+          this.io.local.to(audience).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: changesToWire(changes) });
         };
         send(roomNames.facilitator(code), routed.facilitator);
         send(roomNames.stage(code), routed.stage);

@@ -1,4 +1,4 @@
-import { isValidCode, REMOVED_MESSAGE, type Actor, type Audience, type RoomState, type Snapshot } from '@leadboard/core';
+import { isValidCode, REMOVED_MESSAGE, viewToWire, type Actor, type Audience, type RoomState, type Snapshot } from '@leadboard/core';
 import { viewOf } from '../rooms/views.js';
 import { JoinSchema, SyncSchema } from '@leadboard/core/schema';
 import type { RoomService } from '../rooms/service.js';
@@ -29,7 +29,7 @@ export async function snapshotFor(deps: SessionDeps, code: string, audience: Aud
   const state = room.state;
   const snapshot: Snapshot = {
     seq: room.seq,
-    view: viewOf(state, audience),
+    view: viewToWire(viewOf(state, audience)),
     progress: deps.broadcaster.progressFor(code, state),
     serverNow: deps.clock(),
     expiresAt: deps.clock() + deps.rooms.ttlSeconds(state) * 1000,

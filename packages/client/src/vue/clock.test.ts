@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
+import { snapshotFromWire } from '@leadboard/core';
 import { Workshop } from '@leadboard/core/testkit';
 import { emptyMirror } from '../mirror.js';
 import { readTimer, useNow, useOnline, useRoomTimer } from './clock.js';
@@ -11,7 +12,7 @@ function discussing(seconds: number) {
   const w = new Workshop();
   w.phase('discuss');
   w.must('facilitator', { type: 'timer.start', seconds });
-  return { ...emptyMirror(), view: w.snapshot().view, w };
+  return { ...emptyMirror(), view: snapshotFromWire(w.snapshot()).view, w };
 }
 
 describe('the room’s timer', () => {

@@ -1,0 +1,81 @@
+import { parsePartKey, type PartKey } from './parts.js';
+import type { Placement, RoomView } from './types.js';
+import type { Snapshot } from './protocol.js';
+import type { Change } from './view.js';
+
+/**
+ * What travels between the server and the screens. A placement's key already names its card and
+ * team (`pl:<card>.<team>`), so on the wire its value leaves them out: a third of the bytes of a
+ * board, which every phone receives at the discussion. The server sends every part and view
+ * through `…ToWire`, every screen takes them in through `…FromWire`; state and views in memory
+ * keep whole placements. docs/protocol.md describes the wire form.
+ */
+export type WirePlacement = Omit<Placement, 'scenarioId' | 'teamId'>;
+
+/** A view as a snapshot carries it: placements in their wire form. */
+export type WireView = Omit<RoomView, 'placements'> & { placements: Record<string, WirePlacement> };
+
+// Parts are never changed in place: each placement is put in wire form once, however many audiences are sent it.
+const onWire = new WeakMap<Placement, WirePlacement>();
+
+function placementToWire(placement: Placement): WirePlacement {
+  let wire = onWire.get(placement);
+  if (!wire) {
+    const { scenarioId: _card, teamId: _team, ...rest } = placement;
+    onWire.set(placement, (wire = rest));
+  }
+  return wire;
+}
+
+/** The card and team a placement's id (`<card>.<team>`) names. */
+function placementIds(id: string): Pick<Placement, 'scenarioId' | 'teamId'> | null {
+  const dot = id.indexOf('.');
+  return dot > 0 ? { scenarioId: id.slice(0, dot), teamId: id.slice(dot + 1) } : null;
+}
+
+function placementFromWire(id: string, wire: WirePlacement | Placement): Placement {
+  if ('scenarioId' in wire && 'teamId' in wire) return wire;
+  const ids = placementIds(id);
+  return ids ? { ...ids, ...wire } : (wire as Placement);
+}
+
+function isPlacement(key: PartKey, value: unknown): value is Placement {
+  return value !== null && typeof value === 'object' && parsePartKey(key)?.collection === 'placements';
+}
+
+/** One part's value as it travels. */
+export function partToWire(key: PartKey, value: unknown): unknown {
+  return isPlacement(key, value) ? placementToWire(value) : value;
+}
+
+/** One part's value as a screen keeps it; a value already whole stays as it is. */
+export function partFromWire(key: PartKey, value: unknown): unknown {
+  return isPlacement(key, value) ? placementFromWire(parsePartKey(key)!.id, value) : value;
+}
+
+export function changesToWire(changes: readonly Change[]): Change[] {
+  return changes.map(([key, value]) => [key, partToWire(key, value)]);
+}
+
+export function changesFromWire(changes: readonly Change[]): Change[] {
+  return changes.map(([key, value]) => [key, partFromWire(key, value)]);
+}
+
+export function viewToWire(view: RoomView): WireView {
+  const placements: Record<string, WirePlacement> = {};
+  for (const id in view.placements) placements[id] = placementToWire(view.placements[id]!);
+  return { ...view, placements };
+}
+
+export function viewFromWire(view: WireView | RoomView): RoomView {
+  const placements: Record<string, Placement> = {};
+  for (const id in view.placements) placements[id] = placementFromWire(id, view.placements[id]!);
+  return { ...view, placements };
+}
+
+/** A snapshot as a screen keeps it: its view taken in from the wire. */
+export type TakenSnapshot = Omit<Snapshot, 'view'> & { view: RoomView };
+
+export function snapshotFromWire(snapshot: Snapshot): TakenSnapshot {
+  return { ...snapshot, view: viewFromWire(snapshot.view) };
+}
