@@ -38,7 +38,7 @@ function placementToWire(placement: Placement): WirePlacement {
   return wire;
 }
 
-/** `id` is the placement's `<card>.<team>`. */
+/** `id` is the placement's `<card>.<team>`; a new object, as a snapshot's view may be shared. */
 function placementFromWire(id: string, wire: WirePlacement | Placement): Placement {
   if ('scenarioId' in wire) return wire;
   const dot = id.indexOf('.');
@@ -53,20 +53,34 @@ function isPlacement(key: PartKey, value: unknown): value is Placement {
   return value !== null && typeof value === 'object' && key.startsWith(PLACEMENT);
 }
 
-/** One part's value as it travels. */
+/** One part's value as it travels (never changed: the same value may go to several audiences). */
 export function partToWire(key: PartKey, value: unknown): unknown {
   return isPlacement(key, value) ? placementToWire(value) : value;
 }
 
-/** One part's value as a screen keeps it; a value already whole stays as it is. */
+/**
+ * One received part's value as a screen keeps it. A placement is completed in place: the value is
+ * the receiver's own, just parsed from a message, and a room of phones at the discussion takes in
+ * a few hundred each (the load harness, hundreds of thousands) without a copy. A value already
+ * whole stays as it is.
+ */
 export function partFromWire(key: PartKey, value: unknown): unknown {
-  return isPlacement(key, value) ? placementFromWire(key.slice(PLACEMENT.length), value) : value;
+  if (!isPlacement(key, value)) return value;
+  const placement = value as WirePlacement & Partial<Pick<Placement, 'scenarioId' | 'teamId'>>;
+  const id = key.slice(PLACEMENT.length);
+  const dot = id.indexOf('.');
+  if (placement.scenarioId === undefined && dot > 0) {
+    placement.scenarioId = id.slice(0, dot);
+    placement.teamId = id.slice(dot + 1);
+  }
+  return placement;
 }
 
 export function changesToWire(changes: readonly Change[]): Change[] {
   return changes.map(([key, value]) => [key, partToWire(key, value)]);
 }
 
+/** Received changes as a screen keeps them (placements completed in place, `partFromWire`). */
 export function changesFromWire(changes: readonly Change[]): Change[] {
   return changes.map(([key, value]) => [key, partFromWire(key, value)]);
 }
