@@ -132,8 +132,13 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   expect((await fac.snapshot()).progress.starsSpent).toBe(2);
 
   // A reload comes back as the same person, with every dot.
+  // Everything the server sends this phone from here on: WebSocket frames, and before engine.io
+  // has upgraded the new connection to a WebSocket, the HTTP long-polling responses.
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (frame) => frames.push(String(frame.payload))));
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/socket.io/')) void response.text().then((text) => frames.push(text), () => undefined);
+  });
   await page.reload();
   await expect(page.getByTestId('phase-title')).toContainText('3 of 3 done');
   expect((await identityOf(page, workshop.code))!.participantId).toBe(me);
@@ -149,7 +154,7 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   view = await fac.view();
   const ballot = view.ballots[me]!;
   const bobsBallot = view.ballots[bob.id!]!;
-  // Frames reach the test after the page has drawn them: wait for the reveal's.
+  // Messages reach the test after the page has drawn them: wait for the reveal's.
   await expect.poll(() => frames.some((f) => f.includes('"cr:'))).toBe(true);
   expect(frames.filter((f) => f.includes(bobsBallot))).toEqual([]);
   near(view.votes[ballot]![supplier.id]!.x, 0.7);
