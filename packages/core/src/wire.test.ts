@@ -20,7 +20,12 @@ describe('placements on the wire', () => {
     const wire = partToWire(key, whole);
     expect(wire).toEqual({ x: 0.25, y: 0.75, settled: null, by: ana, at: whole.at });
     expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(whole).length * 0.7);
-    expect(partFromWire(key, JSON.parse(JSON.stringify(wire)))).toEqual({ ...whole, scenarioId: s1, teamId: team });
+    const received = JSON.parse(JSON.stringify(wire)) as object;
+    const taken = partFromWire(key, received);
+    expect(taken).toEqual({ ...whole, scenarioId: s1, teamId: team });
+    // Made whole as a new object: the parsed one keeps the shape it was parsed with.
+    expect(received).toEqual(wire);
+    expect(Object.keys(taken as object).slice(0, 2)).toEqual(['scenarioId', 'teamId']);
     // A value already whole, a deletion and every other part pass as they are.
     expect(partFromWire(key, whole)).toBe(whole);
     expect(partToWire(key, null)).toBeNull();
