@@ -29,8 +29,9 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --burst-ms MS           window for the vote burst (default 1000)
   --spotlights N          spotlight moves by the facilitator (default 20)
   --seed N                (default 1)
-  --profile               V8 CPU profiles of every server process into tests/load/profiles/: one per step,
-                          and one of the whole process (node --cpu-prof); profiling slows the servers
+  --profile               V8 CPU profiles of every server process and of the harness into
+                          tests/load/profiles/: one per step, and one of each server's whole
+                          process (node --cpu-prof); profiling slows the processes it profiles
   --quiet PCT             before each system's run, wait (up to 10 min) until the machine is below PCT % busy
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone

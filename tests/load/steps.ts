@@ -7,6 +7,7 @@ import type { Meter } from './meter.js';
 import type { ServerKind } from './server-process.js';
 import type { CommandOutcome, Phone } from './phone.js';
 import { everyone, joinAll, settle, type RoomPlan, type RoomRun } from './rooms.js';
+import { StepProfiler } from './step-profiler.js';
 import { addTraffic, noTraffic, Samples, subTraffic, type Problems, type Summary, type Traffic } from './stats.js';
 
 export const FANOUT_TIMEOUT_MS = 15_000;
@@ -113,6 +114,12 @@ function record(outcome: CommandOutcome, acks: Samples, problems: Problems): boo
   return outcome.ok;
 }
 
+/** Node's `gc`, when the harness was started with `--expose-gc` (the `load` script does). */
+const collectHarnessGarbage = (globalThis as { gc?: () => void }).gc;
+
+/** The harness's own CPU profile of each step, beside the servers' (`--profile`). */
+const harnessProfiler = new StepProfiler();
+
 /** Run one step between two readings of the meters, wait for the room to settle, and summarise it. */
 async function measure(
   ctx: StepContext,
@@ -125,7 +132,9 @@ async function measure(
   const fanout = new Samples();
   const problemsBefore = ctx.problems.total;
   const trafficBefore = participantTraffic(ctx.rooms);
-  if (ctx.options.profileDir) await ctx.meter.profile(null);
+  // The harness's garbage from earlier steps and runs is collected now rather than inside this step.
+  collectHarnessGarbage?.();
+  if (ctx.options.profileDir) await Promise.all([ctx.meter.profile(null), harnessProfiler.start()]);
   const before = await ctx.meter.mark();
   const clientBefore = process.cpuUsage();
   const start = performance.now();
@@ -136,7 +145,10 @@ async function measure(
   const after = await ctx.meter.mark();
   if (ctx.options.profileDir) {
     const step = `${String(++ctx.stepCount).padStart(2, '0')}-${name.replace(/[^a-z]+/gi, '-').replace(/^-|-$/g, '')}`;
-    await ctx.meter.profile((i) => join(ctx.options.profileDir!, `${ctx.kind}-node${i + 1}-${step}.cpuprofile`));
+    await Promise.all([
+      ctx.meter.profile((i) => join(ctx.options.profileDir!, `${ctx.kind}-node${i + 1}-${step}.cpuprofile`)),
+      harnessProfiler.stop(join(ctx.options.profileDir, `${ctx.kind}-harness-${step}.cpuprofile`)),
+    ]);
   }
   collectPhoneCounters(ctx);
   const participants = ctx.rooms.reduce((n, room) => n + room.phones.length, 0) || 1;
@@ -235,12 +247,13 @@ export function phaseStep(ctx: StepContext, phase: Phase): Promise<StepResult> {
  */
 export function dragStep(ctx: StepContext): Promise<StepResult> {
   return measure(ctx, 'drag (placement.set)', async (acks, fanout) => {
-    const sent = new Map<string, { at: number; from: Phone }>();
+    // Each move by placement, then by x: no string is built per change that a phone receives.
+    const sent = new Map<string, Map<number, { y: number; at: number; from: Phone }>>();
     const onChange = (phone: Phone, key: string, value: unknown, at: number) => {
       if (collectionOf(key) !== 'placements' || !value) return;
       const { x, y } = value as { x: number; y: number };
-      const move = sent.get(`${key}|${x}|${y}`);
-      if (move && move.from !== phone) fanout.add(at - move.at);
+      const move = sent.get(key)?.get(x);
+      if (move && move.y === y && move.from !== phone) fanout.add(at - move.at);
     };
     const jobs: { phone: Phone; card: string; team: string; at: number }[] = [];
     for (const room of ctx.rooms) {
@@ -255,7 +268,10 @@ export function dragStep(ctx: StepContext): Promise<StepResult> {
       if (!job.phone.view) return;
       const x = coordinate(ctx.random);
       const y = coordinate(ctx.random);
-      sent.set(`${partKey('placements', placementKey(job.card, job.team))}|${x}|${y}`, { at: performance.now(), from: job.phone });
+      const key = partKey('placements', placementKey(job.card, job.team));
+      let byX = sent.get(key);
+      if (!byX) sent.set(key, (byX = new Map()));
+      byX.set(x, { y, at: performance.now(), from: job.phone });
       record(await job.phone.command({ type: 'placement.set', scenarioId: job.card, x, y }), acks, ctx.problems);
     };
     await Promise.all(jobs.map((job) => new Promise<void>((resolve) => setTimeout(() => void move(job).finally(resolve), job.at))));

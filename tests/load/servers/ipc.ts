@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
-import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { StepProfiler } from '../step-profiler.js';
 
 /** What a server process reports about itself: its CPU time and memory, and its live connections. */
 export interface ServerStats {
@@ -30,7 +29,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 export function serveHarness(httpServer: HttpServer, connections: () => number, stop: () => Promise<void>): void {
   if (!process.send) throw new Error('start this file through the load harness (it needs an IPC channel)');
   const send = (message: FromServer) => process.send!(message);
-  let profiler: Session | null = null;
+  const profiler = new StepProfiler();
   const answer = async (message: ToServer) => {
     if (message.type === 'stop') {
       void stop().finally(() => process.exit(0));
@@ -38,17 +37,8 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
     }
     if (message.type === 'profile') {
       // One step's profile: null starts V8's CPU profiler, a file name stops it and writes the profile there.
-      if (message.file === null) {
-        profiler = new Session();
-        profiler.connect();
-        await profiler.post('Profiler.enable');
-        await profiler.post('Profiler.start');
-      } else if (profiler) {
-        const { profile } = await profiler.post('Profiler.stop');
-        writeFileSync(message.file, JSON.stringify(profile));
-        profiler.disconnect();
-        profiler = null;
-      }
+      if (message.file === null) await profiler.start();
+      else await profiler.stop(message.file);
       send({ type: 'profiled', id: message.id });
       return;
     }
