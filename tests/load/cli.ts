@@ -35,7 +35,9 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --quiet PCT             before each system's run, wait (up to 10 min) until the machine is below PCT % busy
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone
-  --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)`;
+  --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)
+  --rest S                after the team choices, leave the room quiet for S seconds and read the
+                          memory again (V8 gives back its young generation after some 30 s)`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -58,6 +60,7 @@ const { values } = parseArgs({
     quiet: { type: 'string' },
     'no-verify': { type: 'boolean', default: false },
     'skip-reveal': { type: 'boolean', default: false },
+    rest: { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -86,6 +89,7 @@ const options: RunOptions = {
   profileDir,
   verify: !values['no-verify'],
   skipReveal: values['skip-reveal'],
+  restMs: Number(values.rest) * 1000,
   log: (line) => process.stderr.write(`  ${line}\n`),
 };
 

@@ -18,6 +18,8 @@ export interface MemoryMark {
   /** The V8 heap reserved, in use or not. */
   heapTotal: number;
   heapUsed: number;
+  /** Pages of V8's young generation (part of RSS): see `ServerStats.young`. */
+  young: number;
   connections: number;
 }
 
@@ -51,6 +53,7 @@ export class Meter {
       rss: stats.reduce((sum, s) => sum + s.rss, 0),
       heapTotal: stats.reduce((sum, s) => sum + s.heapTotal, 0),
       heapUsed: stats.reduce((sum, s) => sum + s.heapUsed + s.external, 0),
+      young: stats.reduce((sum, s) => sum + s.young, 0),
       connections: stats.reduce((sum, s) => sum + s.connections, 0),
     };
   }

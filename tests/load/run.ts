@@ -49,11 +49,25 @@ export interface RunOptions extends StepOptions {
    * facilitator (and so the check of the phones' crowds and the facilitator's votes).
    */
   skipReveal: boolean;
+  /**
+   * After the joins and team choices, wait this long with the room quiet and read the memory again
+   * (`MemoryResult.atRest`): long enough, and V8 gives back its young generation.
+   */
+  restMs: number;
 }
 
 export interface MemoryResult {
   connections: number;
   rssPerConnection: number;
+  /**
+   * RSS growth but for V8's young generation: what the connections hold. The young generation
+   * grows to its 32 MB cap in a burst of joins and shrinks back after some 30 s of quiet, and
+   * before the joins it holds whatever the server's start left in it (14–21 MB here), so at 1,000
+   * connections it can move RSS growth by 10–17 KB a connection either way.
+   */
+  rssOutsideYoungPerConnection: number;
+  /** With `restMs`: RSS growth after the room was quiet that long, the young generation included. */
+  rssAtRestPerConnection?: number;
   /** Growth of the V8 heap reserved: RSS that is heap V8 keeps, in use or not. */
   heapReservedPerConnection: number;
   heapPerConnection: number;
@@ -151,6 +165,12 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
     const before = await meter.memory();
     const steps = [await joinStep(ctx), await teamStep(ctx)];
     const after = await meter.memory();
+    let rested: MemoryMark | undefined;
+    if (options.restMs > 0) {
+      options.log?.(`a quiet room for ${options.restMs / 1000} s…`);
+      await new Promise((resolve) => setTimeout(resolve, options.restMs));
+      rested = await meter.memory();
+    }
     steps.push(await phaseStep(ctx, 'place'));
     steps.push(await dragStep(ctx));
     steps.push(await phaseStep(ctx, 'vote'));
@@ -178,6 +198,8 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
       memory: {
         connections,
         rssPerConnection: (after.rss - before.rss) / Math.max(1, connections),
+        rssOutsideYoungPerConnection: (after.rss - after.young - (before.rss - before.young)) / Math.max(1, connections),
+        ...(rested ? { rssAtRestPerConnection: (rested.rss - before.rss) / Math.max(1, connections) } : {}),
         heapReservedPerConnection: (after.heapTotal - before.heapTotal) / Math.max(1, connections),
         heapPerConnection: (after.heapUsed - before.heapUsed) / Math.max(1, connections),
         before,
@@ -243,6 +265,8 @@ export function pool(results: SystemResult[]): SystemResult {
     memory: {
       ...first.memory,
       rssPerConnection: mean(results.map((r) => r.memory.rssPerConnection)),
+      rssOutsideYoungPerConnection: mean(results.map((r) => r.memory.rssOutsideYoungPerConnection)),
+      ...(first.memory.rssAtRestPerConnection === undefined ? {} : { rssAtRestPerConnection: mean(results.map((r) => r.memory.rssAtRestPerConnection ?? NaN)) }),
       heapReservedPerConnection: mean(results.map((r) => r.memory.heapReservedPerConnection)),
       heapPerConnection: mean(results.map((r) => r.memory.heapPerConnection)),
     },

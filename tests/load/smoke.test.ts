@@ -12,6 +12,7 @@ const options: RunOptions = {
   redisUrl: '',
   verify: true,
   skipReveal: false,
+  restMs: 0,
 };
 
 function counts(result: SystemResult) {
@@ -40,6 +41,11 @@ describe('load harness, smoke size', () => {
       '→ discuss': { acks: 1, arrivals: 50 },
       spotlight: { acks: 3, arrivals: 150 },
     });
+    // The young generation is read apart from the rest of RSS: it is part of it, and never empty of pages.
+    for (const mark of [result.memory.before, result.memory.after]) {
+      expect(mark.young).toBeGreaterThan(0);
+      expect(mark.young).toBeLessThan(mark.rss);
+    }
   });
 
   it('four rooms of 10 side by side: nothing lost, nothing crosses rooms', async () => {

@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { StepProfiler } from '../step-profiler.js';
 
 /** What a server process reports about itself: its CPU time and memory, and its live connections. */
@@ -10,6 +11,12 @@ export interface ServerStats {
   heapTotal: number;
   heapUsed: number;
   external: number;
+  /**
+   * The pages V8's young generation holds (new space, in use or not). V8 sizes it to the rate of
+   * allocation, 1 to 32 MB, and gives it back after some 30 s of quiet: a buffer of the process,
+   * not memory that a connection holds.
+   */
+  young: number;
   connections: number;
 }
 
@@ -56,6 +63,9 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
       heapTotal: memory.heapTotal,
       heapUsed: memory.heapUsed,
       external: memory.external,
+      young: getHeapSpaceStatistics()
+        .filter((space) => space.space_name === 'new_space' || space.space_name === 'new_large_object_space')
+        .reduce((sum, space) => sum + space.physical_space_size, 0),
       connections: connections(),
     });
   };
