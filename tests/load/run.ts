@@ -51,7 +51,7 @@ export interface RunOptions extends StepOptions {
   skipReveal: boolean;
   /**
    * After the joins and team choices, wait this long with the room quiet and read the memory again
-   * (`MemoryResult.atRest`): long enough, and V8 gives back its young generation.
+   * (`MemoryResult.rssAtRestPerConnection`): long enough, and V8 gives back its young generation.
    */
   restMs: number;
 }

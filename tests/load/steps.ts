@@ -90,6 +90,8 @@ export function seeded(seed: number): () => number {
 
 // Four decimals, as the server keeps them: the harness compares what arrives with what it sent.
 const coordinate = (random: () => number) => Math.round(random() * 1e4) / 1e4;
+/** One number per point of `coordinate`'s grid. */
+const pointKey = (x: number, y: number) => Math.round(x * 1e4) * 1e5 + Math.round(y * 1e4);
 
 function participantTraffic(rooms: RoomRun[]): Traffic {
   const total = noTraffic();
@@ -247,13 +249,13 @@ export function phaseStep(ctx: StepContext, phase: Phase): Promise<StepResult> {
  */
 export function dragStep(ctx: StepContext): Promise<StepResult> {
   return measure(ctx, 'drag (placement.set)', async (acks, fanout) => {
-    // Each move by placement, then by x: no string is built per change that a phone receives.
-    const sent = new Map<string, Map<number, { y: number; at: number; from: Phone }>>();
+    // Each move by placement, then by point: no string is built per change that a phone receives.
+    const sent = new Map<string, Map<number, { at: number; from: Phone }>>();
     const onChange = (phone: Phone, key: string, value: unknown, at: number) => {
       if (collectionOf(key) !== 'placements' || !value) return;
       const { x, y } = value as { x: number; y: number };
-      const move = sent.get(key)?.get(x);
-      if (move && move.y === y && move.from !== phone) fanout.add(at - move.at);
+      const move = sent.get(key)?.get(pointKey(x, y));
+      if (move && move.from !== phone) fanout.add(at - move.at);
     };
     const jobs: { phone: Phone; card: string; team: string; at: number }[] = [];
     for (const room of ctx.rooms) {
@@ -269,9 +271,9 @@ export function dragStep(ctx: StepContext): Promise<StepResult> {
       const x = coordinate(ctx.random);
       const y = coordinate(ctx.random);
       const key = partKey('placements', placementKey(job.card, job.team));
-      let byX = sent.get(key);
-      if (!byX) sent.set(key, (byX = new Map()));
-      byX.set(x, { y, at: performance.now(), from: job.phone });
+      let byPoint = sent.get(key);
+      if (!byPoint) sent.set(key, (byPoint = new Map()));
+      byPoint.set(pointKey(x, y), { at: performance.now(), from: job.phone });
       record(await job.phone.command({ type: 'placement.set', scenarioId: job.card, x, y }), acks, ctx.problems);
     };
     await Promise.all(jobs.map((job) => new Promise<void>((resolve) => setTimeout(() => void move(job).finally(resolve), job.at))));
