@@ -132,8 +132,10 @@ export class Phone {
     }
     const ms = performance.now() - start;
     if (!ack.ok) return { ok: false, ms, code: ack.error.code };
-    // A phone shows its own vote from the acknowledgement: the server does not echo hidden parts.
-    if (draft.type === 'vote.set' && this.view && this.ballot) {
+    // A phone shows its own hidden changes from the acknowledgement, as the apps do. The baseline
+    // sends none: its phone writes its vote from what it sent.
+    if (ack.changes?.length && this.view) this.applyChanges(ack.changes, performance.now());
+    else if (draft.type === 'vote.set' && this.view && this.ballot) {
       const sheet = (this.view.votes[this.ballot] ?? {}) as Record<string, unknown>;
       writePart(this.view, `v:${this.ballot}`, { ...sheet, [draft.scenarioId]: { x: draft.x, y: draft.y } });
     }

@@ -50,6 +50,29 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     ana.client.close();
   });
 
+  it('answers a vote with the voter’s own change; their other phone hears it as private, the phone that voted does not hear it twice', async () => {
+    const { workshop, fac } = await room({ deck: true });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const tablet = new TestClient(server.url);
+    await tablet.mustJoin({ code: workshop.code, role: 'participant', token: ana.token });
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
+    const ack = await ana.client.command({ type: 'vote.set', scenarioId, x: 0.25, y: 0.75 });
+    expect(ack).toMatchObject({ ok: true, changes: [[`v:${ballot}`, { [scenarioId]: { x: 0.25, y: 0.75 } }]] });
+    const told = await tablet.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === `v:${ballot}`));
+    expect(told.changes).toEqual([[`v:${ballot}`, { [scenarioId]: { x: 0.25, y: 0.75 } }]]);
+    // The facilitator's next action reaches the phone after the vote: nothing more is on its way.
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    await ana.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'));
+    expect(ana.client.received.filter((r) => r.event === 'private')).toEqual([]);
+    // A command that changes nothing hidden of its sender is answered without changes.
+    const comment = await ana.client.command({ type: 'comment.add', scenarioId, text: 'Both, clearly' });
+    expect(comment.ok && 'changes' in comment).toBe(false);
+    ana.client.close();
+    tablet.close();
+  });
+
   it('applies a retried command id once and answers with the first acknowledgement', async () => {
     const { workshop, fac } = await room();
     const ana = await participant(server.url, workshop.code, 'Ana');

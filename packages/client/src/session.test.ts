@@ -138,6 +138,27 @@ describe('LiveSession commands', () => {
     expect(await third).toEqual({ ok: true, result: { n: 2 } });
   });
 
+  it('takes the sender’s own hidden changes from the answer, before the command leaves the outbox', async () => {
+    const socket = new FakeSocket();
+    const events: string[] = [];
+    const { sink } = recordingSink();
+    const session = new LiveSession({
+      code: 'ABC234',
+      role: 'participant',
+      name: 'Ana',
+      storage: new MemoryStorage(),
+      sink: { ...sink, changes: (changes, seq) => events.push(`changes ${JSON.stringify(changes)} ${seq}`), pending: (n) => events.push(`pending ${n}`) },
+      socket: socket as unknown as ClientSocket,
+    });
+    session.start();
+    await new Promise((r) => setTimeout(r, 0));
+    const done = session.send({ type: 'vote.set', scenarioId: 's1', x: 0.5, y: 0.25 });
+    events.length = 0;
+    socket.sent.filter((s) => s.event === 'command')[0]!.ack!({ ok: true, result: {}, changes: [['v:b1', { s1: { x: 0.5, y: 0.25 } }]] });
+    expect(events).toEqual(['changes [["v:b1",{"s1":{"x":0.5,"y":0.25}}]] null', 'pending 0']);
+    expect((await done).ok).toBe(true);
+  });
+
   it('retries a command refused as unavailable with the same id', async () => {
     const { socket, session } = await started();
     const done = session.send({ type: 'vote.set', scenarioId: 's1', x: 0.5, y: 0.5 });

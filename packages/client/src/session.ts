@@ -249,6 +249,9 @@ export class LiveSession {
         this.retryLater(() => this.pump(), ack.error.retryAfterMs ?? 1000);
         return;
       }
+      // The sender's own hidden changes come with the answer (other connections hear `private`):
+      // in the mirror before the pending command leaves the outbox, so a screen never flickers back.
+      if (ack.ok && ack.changes?.length) this.options.sink.changes(changesFromWire(ack.changes), null);
       this.outbox.settle(entry.id, ack);
       this.options.sink.pending(this.outbox.size);
       this.pump();

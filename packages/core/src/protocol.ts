@@ -58,7 +58,12 @@ export interface Delta {
 }
 
 export type JoinAck = Ack<{ you: You; snapshot: Snapshot }>;
-export type CommandAck = Ack<{ result: CommandResult }>;
+/**
+ * `changes`: what the command changed of the sender's own hidden parts (their ballot's votes, stars
+ * and reflection, their own record), in wire form, when it changed any. The sender's other
+ * connections hear the same as `private`; the connection that sent the command hears it only here.
+ */
+export type CommandAck = Ack<{ result: CommandResult; changes?: Change[] }>;
 export type SyncAck = Ack<{ snapshot: Snapshot }>;
 
 export interface ClientToServerEvents {

@@ -8,6 +8,8 @@ export interface Pending {
   ackKey: string | null;
   step: { command: Command } | { join: NewParticipant };
   wide: boolean;
+  /** The connection that sent the command: its acknowledgement tells it its own hidden changes. */
+  origin: string | null;
   resolve: (outcome: Outcome) => void;
 }
 

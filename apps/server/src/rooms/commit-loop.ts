@@ -1,6 +1,8 @@
 import {
   announces,
   applyBatch,
+  changesToWire,
+  privateChanges,
   isStructural,
   partKey,
   readPart,
@@ -68,14 +70,17 @@ export class CommitLoop {
     });
   }
 
-  /** Apply a client's command; `ackKey` makes retries of the same command id apply once. */
-  execute(code: string, actor: Actor, command: Command, ackKey: string): Promise<Outcome> {
-    return this.enqueue(code, { actor, ackKey, wide: WIDE_READS.has(command.type), step: { command } });
+  /**
+   * Apply a client's command; `ackKey` makes retries of the same command id apply once. `origin`,
+   * the connection that sent it, is answered with its own hidden changes and not told them again.
+   */
+  execute(code: string, actor: Actor, command: Command, ackKey: string, origin: string | null = null): Promise<Outcome> {
+    return this.enqueue(code, { actor, ackKey, wide: WIDE_READS.has(command.type), step: { command }, origin });
   }
 
   /** Add a participant; the caller keeps the token, only its hash is stored. */
   join(code: string, participant: NewParticipant): Promise<Outcome> {
-    return this.enqueue(code, { actor: { role: 'system' }, ackKey: null, wide: false, step: { join: participant } });
+    return this.enqueue(code, { actor: { role: 'system' }, ackKey: null, wide: false, step: { join: participant }, origin: null });
   }
 
   /** Commands still waiting or being committed, across rooms. */
@@ -266,13 +271,22 @@ export class CommitLoop {
     room.ingest(record, direct ? state : undefined);
     room.lastUsed = this.deps.clock();
     for (const [key, ack] of applied.acks) this.deps.acks.remember(run.code, key, ack);
-    for (const [item, outcome] of [...applied.applied, ...applied.refused]) run.answer(item, outcome);
+    // A participant's own hidden changes go back in their command's answer (the remembered answer
+    // of a retry leaves them out: a reconnected client is sent a snapshot first).
+    const privately = privateChanges(base, state, changed);
+    const toldInAck: string[] = [];
+    for (const [item, outcome] of applied.applied) {
+      const own = item.origin && item.actor.role === 'participant' ? privately.get(item.actor.participantId) : undefined;
+      if (own && outcome.ok) toldInAck.push(item.origin!);
+      run.answer(item, own && outcome.ok ? { ...outcome, changes: changesToWire(own) } : outcome);
+    }
+    for (const [item, outcome] of applied.refused) run.answer(item, outcome);
     this.deps.events.emit({
       code: run.code,
       record,
       // Taken in directly, the copy stood just before this commit; otherwise where it still stands.
       previous: room.rev >= record.rev ? { state: base, rev: record.rev - 1, seq: announced ? record.seq - 1 : record.seq } : previous,
-      local: { before: base, after: state, changed, announced },
+      local: { before: base, after: state, changed, announced, privately, toldInAck },
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { PartKey, RoomState } from '@leadboard/core';
+import type { Change, PartKey, RoomState } from '@leadboard/core';
 import type { CommitRecord } from './live-room.js';
 
 /** Where a process's copy of a room stood just before a commit was taken in. */
@@ -17,8 +17,19 @@ export interface RoomAdvanced {
   record: CommitRecord;
   /** Where this process's copy stood before the commit; null when the room is not loaded here. */
   previous: CopyPosition | null;
-  /** For a commit made here: the states before and after it, and the parts it changed. */
-  local: { before: RoomState; after: RoomState; changed: PartKey[]; announced: boolean } | null;
+  /**
+   * For a commit made here: the states before and after it, and the parts it changed; what each
+   * participant alone is told of it (core's `privateChanges`), and the connections that already
+   * were, in their commands' acknowledgements.
+   */
+  local: {
+    before: RoomState;
+    after: RoomState;
+    changed: PartKey[];
+    announced: boolean;
+    privately: Map<string, Change[]>;
+    toldInAck: string[];
+  } | null;
 }
 
 /** The rooms layer's one outward event, "room advanced", with its listeners. */

@@ -1,6 +1,7 @@
-import type { AckError, CommandResult } from '@leadboard/core';
+import type { AckError, Change, CommandResult } from '@leadboard/core';
 
-export type Outcome = { ok: true; result: CommandResult } | { ok: false; error: AckError };
+/** `changes`: the actor's own hidden parts the command changed, in wire form (see core's `CommandAck`). */
+export type Outcome = { ok: true; result: CommandResult; changes?: Change[] } | { ok: false; error: AckError };
 
 export const unavailable = (message = 'The workshop store is not reachable; try again in a moment.'): Outcome => ({
   ok: false,

@@ -76,8 +76,9 @@ export class RoomService {
     return this.cache.fresh(code);
   }
 
-  execute(code: string, actor: Actor, command: Command, ackKey: string): Promise<Outcome> {
-    return this.loop.execute(code, actor, command, ackKey);
+  /** `origin`: the connection that sent the command, told its own hidden changes in the answer. */
+  execute(code: string, actor: Actor, command: Command, ackKey: string, origin: string | null = null): Promise<Outcome> {
+    return this.loop.execute(code, actor, command, ackKey, origin);
   }
 
   join(code: string, participant: NewParticipant): Promise<Outcome> {

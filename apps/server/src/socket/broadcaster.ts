@@ -1,4 +1,4 @@
-import { affectsProgress, changesToWire, parsePartKey, privateChanges, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { affectsProgress, changesToWire, parsePartKey, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -104,8 +104,9 @@ export class Broadcaster {
     const { code, record, local } = event;
     if (local) {
       if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
-      for (const [participantId, changes] of privateChanges(local.before, local.after, local.changed)) {
-        this.io.to(roomNames.participant(code, participantId)).emit('private', { changes: changesToWire(changes) });
+      // The connection whose command made a change was told its own part in the acknowledgement.
+      for (const [participantId, changes] of local.privately) {
+        this.io.to(roomNames.participant(code, participantId)).except(local.toldInAck).emit('private', { changes: changesToWire(changes) });
       }
       for (const key of local.changed) {
         const part = parsePartKey(key);

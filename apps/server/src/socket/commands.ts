@@ -20,7 +20,7 @@ export function commandHandler(deps: CommandDeps) {
     const parsed = CommandSchema.safeParse(payload);
     if (!parsed.success) return reply(ack, invalid(parsed.error));
     const command = parsed.data;
-    const outcome = await deps.rooms.execute(code, actor, command, `${actorKey}:${command.id}`);
-    reply(ack, outcome.ok ? { ok: true, result: outcome.result } : outcome);
+    const outcome = await deps.rooms.execute(code, actor, command, `${actorKey}:${command.id}`, socket.id);
+    reply(ack, outcome);
   };
 }
