@@ -271,14 +271,19 @@ export class CommitLoop {
     room.ingest(record, direct ? state : undefined);
     room.lastUsed = this.deps.clock();
     for (const [key, ack] of applied.acks) this.deps.acks.remember(run.code, key, ack);
-    // A participant's own hidden changes go back in their command's answer (the remembered answer
-    // of a retry leaves them out: a reconnected client is sent a snapshot first).
+    // A participant's own hidden changes go back in their command's answer. The remembered answer
+    // of a retried id leaves them out: on the same connection the first answer carried them, and a
+    // reconnected client is sent a snapshot first.
     const privately = privateChanges(base, state, changed);
     const toldInAck: string[] = [];
     for (const [item, outcome] of applied.applied) {
       const own = item.origin && item.actor.role === 'participant' ? privately.get(item.actor.participantId) : undefined;
-      if (own && outcome.ok) toldInAck.push(item.origin!);
-      run.answer(item, own && outcome.ok ? { ...outcome, changes: changesToWire(own) } : outcome);
+      if (!own || !outcome.ok) {
+        run.answer(item, outcome);
+        continue;
+      }
+      toldInAck.push(item.origin!);
+      run.answer(item, { ...outcome, changes: changesToWire(own) });
     }
     for (const [item, outcome] of applied.refused) run.answer(item, outcome);
     this.deps.events.emit({
