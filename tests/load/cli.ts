@@ -36,8 +36,9 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone
   --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)
-  --rest S                after the team choices, leave the room quiet for S seconds and read the
-                          memory again (V8 gives back its young generation after some 30 s)`;
+  --rest S                before the joins and after the team choices, leave the room quiet for S
+                          seconds and read the memory (V8 gives back its young generation after
+                          some 30 s): RSS growth at rest`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

@@ -50,8 +50,9 @@ export interface RunOptions extends StepOptions {
    */
   skipReveal: boolean;
   /**
-   * After the joins and team choices, wait this long with the room quiet and read the memory again
-   * (`MemoryResult.rssAtRestPerConnection`): long enough, and V8 gives back its young generation.
+   * Before the joins, and again after the joins and team choices, wait this long with the room
+   * quiet and read the memory (`MemoryResult.rssAtRestPerConnection`): long enough, and V8 gives
+   * back its young generation.
    */
   restMs: number;
 }
@@ -66,7 +67,10 @@ export interface MemoryResult {
    * connections it can move RSS growth by 10–17 KB a connection either way.
    */
   rssOutsideYoungPerConnection: number;
-  /** With `restMs`: RSS growth after the room was quiet that long, the young generation included. */
+  /**
+   * With `restMs`: RSS growth from a quiet server before the joins to a quiet room after them, the
+   * young generation included.
+   */
   rssAtRestPerConnection?: number;
   /** Growth of the V8 heap reserved: RSS that is heap V8 keeps, in use or not. */
   heapReservedPerConnection: number;
@@ -139,6 +143,13 @@ async function startServers(kind: ServerKind, scenario: Scenario, options: RunOp
   return servers;
 }
 
+/** Leave the servers quiet for `restMs`, then read their memory after GC. */
+async function quietMemory(meter: Meter, options: RunOptions): Promise<MemoryMark> {
+  options.log?.(`a quiet server for ${options.restMs / 1000} s…`);
+  await new Promise((resolve) => setTimeout(resolve, options.restMs));
+  return meter.memory();
+}
+
 async function runServers(kind: ServerKind, scenario: Scenario, options: RunOptions, redis: RedisUse | null): Promise<SystemResult> {
   const teams = teamsFor(scenario.participantsPerRoom);
   const servers = await startServers(kind, scenario, options, redis, teams);
@@ -163,14 +174,12 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
     const notes = new Problems();
     const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters(), kind, stepCount: 0 };
     const before = await meter.memory();
+    // At rest, both readings are of a quiet server: the one before the joins too, so that neither
+    // holds a young generation the other has given back.
+    const restedBefore = options.restMs > 0 ? await quietMemory(meter, options) : undefined;
     const steps = [await joinStep(ctx), await teamStep(ctx)];
     const after = await meter.memory();
-    let rested: MemoryMark | undefined;
-    if (options.restMs > 0) {
-      options.log?.(`a quiet room for ${options.restMs / 1000} s…`);
-      await new Promise((resolve) => setTimeout(resolve, options.restMs));
-      rested = await meter.memory();
-    }
+    const rested = options.restMs > 0 ? await quietMemory(meter, options) : undefined;
     steps.push(await phaseStep(ctx, 'place'));
     steps.push(await dragStep(ctx));
     steps.push(await phaseStep(ctx, 'vote'));
@@ -199,7 +208,7 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
         connections,
         rssPerConnection: (after.rss - before.rss) / Math.max(1, connections),
         rssOutsideYoungPerConnection: (after.rss - after.young - (before.rss - before.young)) / Math.max(1, connections),
-        ...(rested ? { rssAtRestPerConnection: (rested.rss - before.rss) / Math.max(1, connections) } : {}),
+        ...(rested && restedBefore ? { rssAtRestPerConnection: (rested.rss - restedBefore.rss) / Math.max(1, connections) } : {}),
         heapReservedPerConnection: (after.heapTotal - before.heapTotal) / Math.max(1, connections),
         heapPerConnection: (after.heapUsed - before.heapUsed) / Math.max(1, connections),
         before,
