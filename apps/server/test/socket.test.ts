@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crowdOf, partFromWire, sequence, viewFromWire, writePart, type Delta, type Snapshot } from '@leadboard/core';
+import { crowdOf, partFromWire, sequence, viewFromWire, writePart, type Delta, type Progress, type Snapshot } from '@leadboard/core';
 import { createWorkshop, facilitatorOf, participant, startServer, TestClient, type TestServer } from './harness.js';
 
 describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (storeKind) => {
@@ -192,6 +192,24 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     expect(bob.client.received.some((r) => JSON.stringify(r.payload ?? null).includes(ballot))).toBe(false);
     ana.client.close();
     bob.client.close();
+  });
+
+  it('tells the phones the counts when the ones they show change, not at every vote', async () => {
+    const { workshop, fac } = await room({ deck: true });
+    const ana = await participant(server.url, workshop.code, 'Ana');
+    const bob = await participant(server.url, workshop.code, 'Bob');
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await bob.client.waitFor<Progress>('progress', (p) => p.participants === 2);
+    const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    await ana.client.must({ type: 'vote.set', scenarioId, x: 0.5, y: 0.5 });
+    await fac.waitFor<Progress>('progress', (p) => p.started === 1);
+    // A third person is news for the phones: Bob hears it, and hears it after anything sent before.
+    const carol = await participant(server.url, workshop.code, 'Carol');
+    await bob.client.waitFor<Progress>('progress', (p) => p.participants === 3);
+    const told = bob.client.received.filter((r) => r.event === 'progress').map((r) => r.payload as Progress);
+    expect(told.at(-1)).toMatchObject({ participants: 3, started: 1 });
+    expect(told.slice(0, -1).map((p) => [p.participants, p.started])).toEqual([[2, 0]]);
+    for (const c of [ana.client, bob.client, carol.client]) c.close();
   });
 
   it('tells a removed participant why, and refuses their token afterwards', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crowdOf } from './crowd.js';
-import { conclusion, discussionQueue, progress, scenarioStats, voteCloud } from './analytics.js';
+import { conclusion, discussionQueue, phoneCounts, progress, scenarioStats, voteCloud } from './analytics.js';
 import { distance, mean, quadrant, spread } from './maths.js';
 import { Workshop } from './testkit.js';
 import { buildView } from './view.js';
@@ -54,6 +54,18 @@ describe('analytics', () => {
     expect(progress(w.state).teams).toEqual({ [first!]: 2, [second!]: 2 });
     w.must('facilitator', { type: 'participant.remove', participantId: w.state.participants[Object.keys(w.state.participants)[0]!]!.id });
     expect(Object.values(progress(w.state).teams).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('leaves the counts a phone shows alone when someone votes, and moves them when someone reflects', () => {
+    const { w, people, calm } = room();
+    const before = progress(w.state);
+    w.must(people[3]!, { type: 'vote.clear', scenarioId: calm });
+    expect(progress(w.state)).not.toEqual(before);
+    expect(phoneCounts(progress(w.state))).toEqual(phoneCounts(before));
+    expect(phoneCounts(before)).toEqual({ participants: 4, teams: before.teams, reflections: 0 });
+    w.phase('conclude');
+    w.must(people[0]!, { type: 'reflection.set', balance: 0.4 });
+    expect(phoneCounts(progress(w.state)).reflections).toBe(1);
   });
 
   it('orders the discussion by stars, then by disagreement', () => {

@@ -234,6 +234,17 @@ export interface Progress {
   teams: Record<string, number>;
 }
 
+/**
+ * The counts a phone shows: who is here, how many in each team, and how many have reflected. A
+ * vote changes none of them, so a voting room's phones are not sent its counts four times a second;
+ * the facilitator and the stage, who show how far the vote has got, are.
+ */
+export type PhoneCounts = Pick<Progress, 'participants' | 'teams' | 'reflections'>;
+
+export function phoneCounts(counts: PhoneCounts): PhoneCounts {
+  return { participants: counts.participants, teams: counts.teams, reflections: counts.reflections };
+}
+
 export function progress(state: Pick<RoomView, 'participants' | 'ballots' | 'scenarios' | 'votes' | 'stars' | 'reflections'>): Progress {
   const active = activeParticipants(state);
   const visible = new Set(visibleScenarios(state).map((s) => s.id));

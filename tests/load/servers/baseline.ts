@@ -11,7 +11,7 @@ import { serveHarness } from './ipc.js';
  * The control: plain Socket.IO on the same transport and settings, with no validation, no reducer
  * and no store. It keeps only what it must echo, and sends the messages Leadboard sends for the
  * same steps — a snapshot on join, deltas coalesced per room (first one at once, then at most one
- * per 40 ms), counts every 250 ms, and on reveal each card's crowd (core's `crowdOf`) to the phones
+ * per 40 ms), counts every 250 ms (to the phones only when the ones they show change), and on reveal each card's crowd (core's `crowdOf`) to the phones
  * and every vote to the facilitator; like Leadboard, it tells the phones of a join or a team choice
  * only through the counts, and the facilitator through a delta — so a ratio to it is Leadboard's
  * own cost.
@@ -62,6 +62,8 @@ interface Room {
   timer: NodeJS.Timeout | null;
   lastFlush: number;
   progressSent: string;
+  /** The counts the phones show (how many are here, and in each team), as last sent to them. */
+  phoneCountsSent: string;
 }
 
 const node = randomBytes(2).toString('hex');
@@ -91,6 +93,7 @@ function room(code: string): Room {
       timer: null,
       lastFlush: 0,
       progressSent: '',
+      phoneCountsSent: '',
     };
     rooms.set(code, found);
   }
@@ -329,10 +332,15 @@ io.on('connection', (socket: Socket) => {
 
 setInterval(() => {
   for (const [code, r] of rooms) {
-    const counts = JSON.stringify(progress(r));
+    const now = progress(r);
+    const counts = JSON.stringify(now);
     if (counts === r.progressSent) continue;
     r.progressSent = counts;
-    io.local.to([`w:${code}:fac`, `w:${code}:pub`, ...Object.keys(teams).map((t) => `w:${code}:t:${t}`)]).emit('progress', JSON.parse(counts));
+    // Like Leadboard, the phones are told the counts only when the ones they show change.
+    const phoneCounts = JSON.stringify([now.participants, now.teams]);
+    const phones = phoneCounts === r.phoneCountsSent ? [] : [`w:${code}:pub`, ...Object.keys(teams).map((t) => `w:${code}:t:${t}`)];
+    r.phoneCountsSent = phoneCounts;
+    io.local.to([`w:${code}:fac`, ...phones]).emit('progress', now);
   }
 }, PROGRESS_MS).unref();
 

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref } from 'vue';
 import { MemoryStorage, browserStorage, emptyMirror, identities, type KeyValueStorage, type SessionFactory } from '@leadboard/client';
 import { useRoomBase, useRoomTimer } from '@leadboard/client/vue';
-import { ballotOf, type CommandAck, type CommandDraft, type Participant, type Team } from '@leadboard/core';
+import { ballotOf, phoneCounts, type CommandAck, type CommandDraft, type Participant, type PhoneCounts, type Team } from '@leadboard/core';
 import { i18n, refusalMessage } from '../i18n/index.js';
 import { takeHandoff } from '../lib/api.js';
 import { Overlay } from '../lib/overlay.js';
@@ -92,6 +92,8 @@ export const useRoomStore = defineStore('room', () => {
   });
   /** This participant's ballot: their votes, stars, lens tags, comments and reflection are keyed by it. */
   const myBallot = computed<string | null>(() => (mirror.view ? (ballotOf(mirror.view, mirror.you?.id) ?? null) : null));
+  /** The room's counts a phone shows; it is told them when they change (the rest may be stale). */
+  const counts = computed<PhoneCounts | null>(() => (mirror.progress ? phoneCounts(mirror.progress) : null));
   /** The preview looks through the eyes of the first team's members. */
   const myTeam = computed<Team | null>(() => (readOnly.value ? (base.teams.value[0] ?? null) : base.teamOf(me.value?.teamId ?? null)));
   const savedName = computed(() => (code.value && role.value === 'participant' ? (identities.participant(base.storageInUse(), code.value)?.name ?? '') : ''));
@@ -102,7 +104,7 @@ export const useRoomStore = defineStore('room', () => {
 
   return {
     ...base,
-    overlay, leaving, serverNow, locked, readOnly, me, myBallot, myTeam, savedName,
+    overlay, leaving, serverNow, locked, readOnly, me, myBallot, myTeam, savedName, counts,
     start, stop: base.disconnect, send, sendShown, leave, token,
   };
 });

@@ -1,4 +1,4 @@
-import { affectsProgress, changesToWire, parsePartKey, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { affectsProgress, changesToWire, parsePartKey, phoneCounts, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -66,7 +66,8 @@ export interface BroadcasterOptions {
 export class Broadcaster {
   private readonly outboxes = new Map<string, Outbox>();
   private readonly progressDirty = new Set<string>();
-  private readonly lastProgress = new Map<string, { text: string; counts: Progress }>();
+  /** The counts each room was last told, and the part of them its phones show (`phoneCounts`). */
+  private readonly lastProgress = new Map<string, { text: string; phoneText: string; counts: Progress }>();
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   private readonly progressTimer: NodeJS.Timeout;
   private readonly windowMs: number;
@@ -300,16 +301,22 @@ export class Broadcaster {
     return this.lastProgress.get(code)?.counts ?? progressOf(state);
   }
 
-  /** Counts for everyone connected to this process; each process tells its own sockets. */
+  /**
+   * Counts for everyone connected to this process; each process tells its own sockets. The phones
+   * are told only when the counts they show change: a vote changes none of them.
+   */
   private flushProgress(): void {
     for (const code of this.progressDirty) {
       const room = this.cache.peek(code);
       if (!room) continue;
       const counts: Progress = progressOf(room.state);
       const text = JSON.stringify(counts);
-      if (this.lastProgress.get(code)?.text === text) continue;
-      this.lastProgress.set(code, { text, counts });
-      this.io.local.to(roomNames.everyone(code)).emit('progress', counts);
+      const last = this.lastProgress.get(code);
+      if (last?.text === text) continue;
+      const phoneText = JSON.stringify(phoneCounts(counts));
+      this.lastProgress.set(code, { text, phoneText, counts });
+      const audience = last?.phoneText === phoneText ? [roomNames.facilitator(code), roomNames.stage(code)] : roomNames.everyone(code);
+      this.io.local.to(audience).emit('progress', counts);
     }
     this.progressDirty.clear();
   }
