@@ -38,7 +38,8 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)
   --rest S                before the joins and after the team choices, leave the room quiet for S
                           seconds and read the memory (V8 gives back its young generation after
-                          some 30 s): RSS growth at rest`;
+                          some 30 s): every growth counts from a quiet server, and RSS growth at
+                          rest is added`;
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),

@@ -51,8 +51,8 @@ export interface RunOptions extends StepOptions {
   skipReveal: boolean;
   /**
    * Before the joins, and again after the joins and team choices, wait this long with the room
-   * quiet and read the memory (`MemoryResult.rssAtRestPerConnection`): long enough, and V8 gives
-   * back its young generation.
+   * quiet and read the memory: every growth then counts from a quiet server, and
+   * `MemoryResult.rssAtRestPerConnection` is added. Long enough, and V8 gives back its young generation.
    */
   restMs: number;
 }
@@ -173,10 +173,9 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
     const start = await meter.mark();
     const notes = new Problems();
     const ctx: StepContext = { plan, rooms, meter, problems, notes, options, random: seeded(options.seed), counted: noPhoneCounters(), kind, stepCount: 0 };
-    const before = await meter.memory();
-    // At rest, both readings are of a quiet server: the one before the joins too, so that neither
-    // holds a young generation the other has given back.
-    const restedBefore = options.restMs > 0 ? await quietMemory(meter, options) : undefined;
+    // With a rest, every growth is from a quiet server: the memory it gives back while quiet is not
+    // counted as the connections' (nor, at rest, a young generation the server had not given back).
+    const before = options.restMs > 0 ? await quietMemory(meter, options) : await meter.memory();
     const steps = [await joinStep(ctx), await teamStep(ctx)];
     const after = await meter.memory();
     const rested = options.restMs > 0 ? await quietMemory(meter, options) : undefined;
@@ -208,7 +207,7 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
         connections,
         rssPerConnection: (after.rss - before.rss) / Math.max(1, connections),
         rssOutsideYoungPerConnection: (after.rss - after.young - (before.rss - before.young)) / Math.max(1, connections),
-        ...(rested && restedBefore ? { rssAtRestPerConnection: (rested.rss - restedBefore.rss) / Math.max(1, connections) } : {}),
+        ...(rested ? { rssAtRestPerConnection: (rested.rss - before.rss) / Math.max(1, connections) } : {}),
         heapReservedPerConnection: (after.heapTotal - before.heapTotal) / Math.max(1, connections),
         heapPerConnection: (after.heapUsed - before.heapUsed) / Math.max(1, connections),
         before,
