@@ -116,6 +116,11 @@ export function verdicts(leadboard: SystemResult, baseline: SystemResult | null)
   const limit = `${TARGETS.bytesPerConnection / 1024} KB`;
   out.push({ target: `memory per connection ≤ ${limit}: process RSS growth outside V8's young generation`, measured: `${kb(memory.rssOutsideYoungPerConnection)} KB${baseOutside}`, met: memory.rssOutsideYoungPerConnection <= TARGETS.bytesPerConnection });
   out.push({ target: `memory per connection ≤ ${limit}: process RSS growth, the young generation included`, measured: `${kb(memory.rssPerConnection)} KB${baseRss}`, met: memory.rssPerConnection <= TARGETS.bytesPerConnection });
+  const atRest = memory.rssAtRestPerConnection;
+  if (atRest !== undefined) {
+    const baseAtRest = baseline?.memory.rssAtRestPerConnection === undefined ? '' : ` (plain Socket.IO: ${kb(baseline.memory.rssAtRestPerConnection)} KB)`;
+    out.push({ target: `memory per connection ≤ ${limit}: process RSS growth at rest (quiet before and after), the young generation included`, measured: `${kb(atRest)} KB${baseAtRest}`, met: atRest <= TARGETS.bytesPerConnection });
+  }
   out.push({ target: 'errors and lost updates = 0', measured: leadboard.problems.total ? leadboard.problems.toString() : '0', met: leadboard.problems.total === 0 });
   return out;
 }
