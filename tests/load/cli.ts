@@ -144,7 +144,7 @@ for (const participantsPerRoom of sizes) {
   const baseline = results.find((r) => r.kind === 'baseline') ?? null;
   if (leadboard && baseline) say(`\n### Leadboard ÷ baseline\n\n${ratioTable(leadboard, baseline)}`);
   if (leadboard) {
-    const list = verdicts(leadboard, baseline);
+    const list = verdicts(leadboard, baseline, options.burstMs);
     say(`\n### Targets\n\n${verdictTable(list)}\n`);
     if (leadboard.problems.total) failed = true;
   }

@@ -4,6 +4,7 @@ import { hashToken, newId } from '../security/tokens.js';
 import { MemoryRoomStore } from '../store/memory.js';
 import { StoreUnavailableError, type CommitRequest, type CommitResult, type RoomStore } from '../store/types.js';
 import type { CommitRecord } from './live-room.js';
+import { gatherMs } from './commit-loop.js';
 import { RoomService } from './service.js';
 
 /** The memory store, counting loads, with a hook in front of every commit. */
@@ -218,6 +219,34 @@ describe('CommitLoop, in a burst', () => {
     expect(turnsTaken).toBeLessThanOrEqual(1);
     const state = await stored(store, created.code);
     expect(Object.values(state.placements)).toMatchObject([{ x: 0.24, y: 0.5 }]);
+  });
+
+  it('in a big room, a burst of votes waits a few milliseconds, so that several votes share one copy of everyone’s votes', async () => {
+    const commits: number[] = [];
+    const store = new WatchedStore(new MemoryRoomStore());
+    store.beforeCommit = (request) => void commits.push(request.writes.length);
+    const service = new RoomService({ store, newId });
+    const created = await service.create({ teams: 1, deck: 3 });
+    const scenarioId = Object.keys(created.state.scenarios)[0]!;
+    const joined = await Promise.all(Array.from({ length: 2500 }, (_, i) => service.join(created.code, { name: `P${i}`, tokenHash: hashToken(`token-${i}-0123456789abcdef`) })));
+    const people = joined.map((outcome) => (outcome.ok ? String(outcome.result.participantId) : ''));
+    const vote = (participantId: string, id: string, x: number) =>
+      service.execute(created.code, { role: 'participant', participantId }, { id, type: 'vote.set', scenarioId, x, y: 0.5 }, `${participantId}:${id}`);
+    await service.execute(created.code, { role: 'facilitator' }, { id: 'f1', type: 'phase.set', phase: 'vote' }, 'facilitator:f1');
+    expect((await Promise.all(people.map((p) => vote(p, 'a', 0.1)))).every((outcome) => outcome.ok)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    commits.length = 0;
+    // After a quiet spell a vote goes at once; its batch copies 2,500 ballots' votes. The next
+    // vote, right behind it, is a burst: its batch waits 2 ms, and a vote 1 ms later joins it.
+    const first = vote(people[0]!, 'b', 0.2);
+    const second = vote(people[1]!, 'b', 0.2);
+    const third = new Promise((resolve) => setTimeout(resolve, 1)).then(() => vote(people[2]!, 'b', 0.2));
+    expect((await Promise.all([first, second, third])).every((outcome) => outcome.ok)).toBe(true);
+    expect(commits).toEqual([1, 2]);
+  });
+
+  it('waits longer for more commands as the copies grow, 5 ms at most; a small room’s batches wait one turn of the event loop', () => {
+    expect([0, 999, 1000, 2500, 4999, 50_000].map(gatherMs)).toEqual([0, 0, 1, 2, 4, 5]);
   });
 
   it('people joining together are committed together, the first one included: each batch copies the room’s people', async () => {

@@ -51,6 +51,28 @@ export interface CommitLoopDeps {
 const MAX_ATTEMPTS = 10;
 /** Commands for one room arriving closer together than this are a burst (a room voting at once). */
 const BURST_GAP_MS = 4;
+/** In a burst, a batch waits 1 ms for every this many entries the room's last batch copied… */
+const ENTRIES_PER_MS = 1000;
+/** …up to this long. */
+const MAX_GATHER_MS = 5;
+
+/**
+ * How long a batch in a burst waits for more commands, from what the room's last batch copied
+ * (`BatchResult.copied`). Each batch copies a collection it writes whole: in a room of 5,000, each
+ * vote's batch copies everyone's ballots and votes, so a burst of lone votes costs people² and
+ * saturates the core. Waiting a few milliseconds lets several votes share one copy. A small room's
+ * copies cost less than a turn of the event loop, and its batches wait just that turn (0 here).
+ */
+export function gatherMs(copied: number): number {
+  return Math.min(MAX_GATHER_MS, Math.floor(copied / ENTRIES_PER_MS));
+}
+
+/** When a room's last command arrived, whether it came in a burst, and what its last batch copied. */
+interface Arrivals {
+  at: number;
+  burst: boolean;
+  copied: number;
+}
 
 /**
  * Runs every change of every room on this process: commands queue per room, are applied by the
@@ -60,8 +82,7 @@ const BURST_GAP_MS = 4;
 export class CommitLoop {
   private readonly queues = new Map<string, Pending[]>();
   private readonly running = new Set<string>();
-  /** When each room's last command arrived, and whether it came in a burst. */
-  private readonly arrivals = new Map<string, { at: number; burst: boolean }>();
+  private readonly arrivals = new Map<string, Arrivals>();
 
   constructor(private readonly deps: CommitLoopDeps) {
     deps.cache.onForget((code) => {
@@ -95,7 +116,10 @@ export class CommitLoop {
       this.queues.set(code, queue);
       const now = performance.now();
       const last = this.arrivals.get(code);
-      this.arrivals.set(code, { at: now, burst: last !== undefined && now - last.at < BURST_GAP_MS });
+      if (last) {
+        last.burst = now - last.at < BURST_GAP_MS;
+        last.at = now;
+      } else this.arrivals.set(code, { at: now, burst: false, copied: 0 });
       void this.drain(code);
     });
   }
@@ -107,14 +131,17 @@ export class CommitLoop {
       const queue = this.queues.get(code)!;
       while (queue.length) {
         // In a burst, let the commands that have already arrived join this batch: the burst is
-        // applied, copied and committed in a few large batches rather than one by one. Joins always
-        // wait the one turn: each batch copies the room's people, so a room filling up one join per
-        // batch would cost people². A lone command (a facilitator's action) goes at once, and so
-        // does a full batch: a backlog waiting one turn of the event loop per batch would fall
-        // further behind with each turn.
+        // applied, copied and committed in a few large batches rather than one by one. In a big
+        // room the batch waits a few milliseconds more (`gatherMs`). Joins always gather: each
+        // batch copies the room's people, so a room filling up one join per batch would cost
+        // people². A lone command (a facilitator's action) goes at once, and so does a full batch:
+        // a backlog waiting one turn of the event loop per batch would fall further behind with each turn.
         const max = this.deps.maxBatch ?? 256;
-        const gather = this.arrivals.get(code)?.burst || 'join' in queue[0]!.step;
-        if (gather && queue.length < max) await new Promise((resolve) => setImmediate(resolve));
+        const arrivals = this.arrivals.get(code);
+        if ((arrivals?.burst || 'join' in queue[0]!.step) && queue.length < max) {
+          const wait = gatherMs(arrivals?.copied ?? 0);
+          await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+        }
         await this.process(code, queue.splice(0, max));
       }
       this.queues.delete(code);
@@ -188,6 +215,8 @@ export class CommitLoop {
     const base = room.state;
     const now = this.deps.clock();
     const batch = applyBatch(base, items.map((item) => ({ ...item.step, ctx: { now, actor: item.actor, newId: this.deps.newId } })));
+    const arrivals = this.arrivals.get(room.code);
+    if (arrivals) arrivals.copied = batch.copied;
     const checked = new Set<PartKey>(batch.changed);
     const applied: [Pending, Outcome][] = [];
     const refused: [Pending, Outcome][] = [];

@@ -97,6 +97,19 @@ describe('applyBatch', () => {
     expect(tx.activeCount()).toBe(1);
   });
 
+  it('counts the entries it copied: each collection written is copied whole, once per batch', () => {
+    const { w, ana, bob, s1, s2 } = room();
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.1, y: 0.1 });
+    w.must(bob, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.2 });
+    const votes = (participantId: string, i: number): BatchItem => ({
+      command: CommandSchema.parse({ id: `v${i}`, type: 'vote.set', scenarioId: s2, x: 0.5, y: 0.5 }),
+      ctx: w.ctx({ role: 'participant', participantId }),
+    });
+    // Two ballots' votes, copied once for both votes.
+    expect(applyBatch(w.state, [votes(ana, 1), votes(bob, 2)]).copied).toBe(2);
+    expect(applyBatch(w.state, [votes(ana, 1)]).copied).toBe(2);
+  });
+
   it('returns the input state itself when nothing was applied', () => {
     const { w, bob } = room();
     const result = applyBatch(w.state, [{ command: CommandSchema.parse({ id: 'x', type: 'phase.set', phase: 'lobby' }), ctx: w.ctx({ role: 'participant', participantId: bob }) }]);

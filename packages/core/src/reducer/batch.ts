@@ -17,6 +17,11 @@ export interface BatchResult {
   changed: PartKey[];
   /** One per item, in order. */
   outcomes: BatchOutcome[];
+  /**
+   * Entries of the room's collections copied for the batch (each collection written is copied
+   * whole, once): in a big room a vote costs a copy of every ballot's votes, whatever the batch's size.
+   */
+  copied: number;
 }
 
 /**
@@ -35,5 +40,5 @@ export function applyBatch(state: RoomState, items: readonly BatchItem[]): Batch
     }
     return { ok: true, result: outcome, changed: tx.commit() };
   });
-  return { state: tx.changed.size ? tx.state : state, changed: [...tx.changed], outcomes };
+  return { state: tx.changed.size ? tx.state : state, changed: [...tx.changed], outcomes, copied: tx.copiedEntries };
 }
