@@ -54,7 +54,7 @@ const BURST_GAP_MS = 4;
 /** In a burst, a batch waits 1 ms for every this many entries the room's last batch copied… */
 const ENTRIES_PER_MS = 1000;
 /** …up to this long. */
-const MAX_GATHER_MS = 5;
+const MAX_GATHER_MS = 10;
 
 /**
  * How long a batch in a burst waits for more commands, from what the room's last batch copied

@@ -107,7 +107,9 @@ export class Broadcaster {
       if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
       // The connection whose command made a change was told its own part in the acknowledgement.
       for (const [participantId, changes] of local.privately) {
-        this.io.to(roomNames.participant(code, participantId)).except(local.toldInAck).emit('private', { changes: changesToWire(changes) });
+        const owner = roomNames.participant(code, participantId);
+        if (!this.options.clustered && !this.hasOthers(owner, local.toldInAck)) continue;
+        this.io.to(owner).except(local.toldInAck).emit('private', { changes: changesToWire(changes) });
       }
       for (const key of local.changed) {
         const part = parsePartKey(key);
@@ -164,6 +166,18 @@ export class Broadcaster {
   /** How many rooms this process keeps state for (outboxes and progress), for the memory test. */
   get tracked(): number {
     return new Set([...this.outboxes.keys(), ...this.lastProgress.keys(), ...this.progressDirty]).size;
+  }
+
+  /**
+   * Whether a room has a socket on this process besides `told`: usually a participant has one
+   * connection, the one its answer went to, and an emit would encode a message for nobody. With
+   * other processes, their sockets are unknown here.
+   */
+  private hasOthers(room: string, told: string[]): boolean {
+    const sockets = this.io.of('/').adapter.rooms.get(room);
+    if (!sockets) return false;
+    for (const id of sockets) if (!told.includes(id)) return true;
+    return false;
   }
 
   private farewell(code: string, participantId: string, left: boolean): void {
