@@ -237,7 +237,7 @@ describe('CommitLoop, in a burst', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     commits.length = 0;
     // After a quiet spell a vote goes at once; its batch copies 2,500 ballots' votes. The next
-    // vote, right behind it, is a burst: its batch waits 2 ms, and a vote 1 ms later joins it.
+    // vote, right behind it, is a burst: its batch waits 10 ms, and a vote 1 ms later joins it.
     const first = vote(people[0]!, 'b', 0.2);
     const second = vote(people[1]!, 'b', 0.2);
     const third = new Promise((resolve) => setTimeout(resolve, 1)).then(() => vote(people[2]!, 'b', 0.2));
@@ -245,8 +245,8 @@ describe('CommitLoop, in a burst', () => {
     expect(commits).toEqual([1, 2]);
   });
 
-  it('waits longer for more commands as the copies grow, 10 ms at most; a small room’s batches wait one turn of the event loop', () => {
-    expect([0, 999, 1000, 2500, 4999, 50_000].map(gatherMs)).toEqual([0, 0, 1, 2, 4, 10]);
+  it('waits longer for more commands as the copies grow, 25 ms at most; a small room’s batches wait one turn of the event loop', () => {
+    expect([0, 249, 250, 2500, 5000, 50_000].map(gatherMs)).toEqual([0, 0, 1, 10, 20, 25]);
   });
 
   it('people joining together are committed together, the first one included: each batch copies the room’s people', async () => {
