@@ -189,13 +189,19 @@ describe('CommitLoop, with another process committing to the same room', () => {
   });
 });
 
+/** A room on a watched memory store; `commits` records how many parts each commit wrote. */
+async function recordedRoom(maxBatch?: number) {
+  const commits: number[] = [];
+  const store = new WatchedStore(new MemoryRoomStore());
+  store.beforeCommit = (request) => void commits.push(request.writes.length);
+  const service = new RoomService({ store, newId, maxBatch });
+  const created = await service.create({ teams: 1, deck: 3 });
+  return { commits, store, service, created };
+}
+
 describe('CommitLoop, in a burst', () => {
   it('a backlog of more than one batch is committed batch after batch, without waiting for other work in between', async () => {
-    const commits: number[] = [];
-    const store = new WatchedStore(new MemoryRoomStore());
-    store.beforeCommit = (request) => void commits.push(request.writes.length);
-    const service = new RoomService({ store, newId, maxBatch: 10 });
-    const created = await service.create({ teams: 1, deck: 3 });
+    const { commits, store, service, created } = await recordedRoom(10);
     const teamId = Object.keys(created.state.teams)[0]!;
     const scenarioId = Object.keys(created.state.scenarios)[0]!;
     commits.length = 0;
@@ -222,11 +228,7 @@ describe('CommitLoop, in a burst', () => {
   });
 
   it('in a big room, a burst of votes waits a few milliseconds, so that several votes share one copy of everyone’s votes', async () => {
-    const commits: number[] = [];
-    const store = new WatchedStore(new MemoryRoomStore());
-    store.beforeCommit = (request) => void commits.push(request.writes.length);
-    const service = new RoomService({ store, newId });
-    const created = await service.create({ teams: 1, deck: 3 });
+    const { commits, service, created } = await recordedRoom();
     const scenarioId = Object.keys(created.state.scenarios)[0]!;
     const joined = await Promise.all(Array.from({ length: 2500 }, (_, i) => service.join(created.code, { name: `P${i}`, tokenHash: hashToken(`token-${i}-0123456789abcdef`) })));
     const people = joined.map((outcome) => (outcome.ok ? String(outcome.result.participantId) : ''));
@@ -250,11 +252,7 @@ describe('CommitLoop, in a burst', () => {
   });
 
   it('people joining together are committed together, the first one included: each batch copies the room’s people', async () => {
-    const commits: number[] = [];
-    const store = new WatchedStore(new MemoryRoomStore());
-    store.beforeCommit = (request) => void commits.push(request.writes.length);
-    const service = new RoomService({ store, newId });
-    const created = await service.create({ teams: 1, deck: 3 });
+    const { commits, store, service, created } = await recordedRoom();
     commits.length = 0;
     const joins = Array.from({ length: 10 }, (_, i) => service.join(created.code, { name: `P${i}`, tokenHash: hashToken(`token-${i}-0123456789abcdef`) }));
     const outcomes = await Promise.all(joins);
