@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundledServer } from './server-bundle.js';
 import type { FromServer, ServerStats, ToServer } from './servers/ipc.js';
 
 export type ServerKind = 'leadboard' | 'baseline';
@@ -18,7 +19,7 @@ export interface ServerOptions {
   nodes: number;
 }
 
-/** The tests package: `--import tsx` resolves from here, wherever the harness was started. */
+/** The tests package: the servers run from here, wherever the harness was started. */
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 const entries: Record<ServerKind, string> = {
@@ -45,7 +46,7 @@ export class ServerProcess {
   }
 
   static async start(options: ServerOptions): Promise<ServerProcess> {
-    const execArgv = ['--expose-gc', '--import', 'tsx'];
+    const execArgv = ['--expose-gc'];
     if (options.cpuProfileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
     const args = options.kind === 'baseline' ? ['--teams', String(options.teams), '--cards', String(options.cards), '--nodes', String(options.nodes)] : [];
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
@@ -53,7 +54,7 @@ export class ServerProcess {
     delete env.REDIS_CLUSTER;
     if (options.redisUrl) env.REDIS_URL = options.redisUrl;
     if (options.redisCluster) env.REDIS_CLUSTER = '1';
-    const child = fork(entries[options.kind], args, { cwd: packageDir, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = fork(await bundledServer(entries[options.kind]), args, { cwd: packageDir, execArgv, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
     const output: string[] = [];
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
