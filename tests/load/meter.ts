@@ -4,6 +4,9 @@ import type { ServerProcess } from './server-process.js';
 export interface Mark {
   /** CPU time of every server process together, µs. */
   serverCpuUs: number;
+  /** Main-thread garbage-collection pauses of every server process together, µs, and the full collections among them. */
+  serverGcUs: number;
+  serverMajorGcs: number;
   /**
    * CPU time of the Redis server, µs, or of every node of a Redis Cluster together (all their
    * clients: other users of that Redis show up here too).
@@ -41,6 +44,8 @@ export class Meter {
     const [stats, byNode] = await Promise.all([Promise.all(this.servers.map((s) => s.stats())), Promise.all(this.redis.map(cpuUs))]);
     return {
       serverCpuUs: stats.reduce((sum, s) => sum + s.cpuUs, 0),
+      serverGcUs: stats.reduce((sum, s) => sum + s.gcUs, 0),
+      serverMajorGcs: stats.reduce((sum, s) => sum + s.majorGcs, 0),
       redisCpuUs: byNode.length ? byNode.reduce((sum, us) => sum + us, 0) : null,
       redisCpuUsByNode: byNode,
     };

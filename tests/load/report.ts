@@ -21,6 +21,8 @@ function actionCount(result: SystemResult): number {
 }
 
 const num = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+/** A count, or a mean of counts over runs. */
+const count = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const ms = (s: Summary | null) => (s ? `${num(s.p50)} / ${num(s.p95)} / ${num(s.p99)} / ${num(s.max)}` : '–');
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
@@ -31,7 +33,7 @@ function row(cells: (string | number)[]): string {
 
 export function stepTable(result: SystemResult): string {
   const redis = result.steps.some((s) => s.redisCpuMs !== null);
-  const head = ['step', 'ack p50 / p95 / p99 / max (ms)', 'fan-out p50 / p95 / p99 / max (ms)', 'msgs in / out per participant', 'KB in / out per participant', 'server CPU (ms)', ...(redis ? ['Redis CPU (ms)'] : []), 'harness CPU (ms)', 'wall (s)', 'load', 'errors + lost'];
+  const head = ['step', 'ack p50 / p95 / p99 / max (ms)', 'fan-out p50 / p95 / p99 / max (ms)', 'msgs in / out per participant', 'KB in / out per participant', 'server CPU (ms)', 'of it GC pauses (ms, full)', ...(redis ? ['Redis CPU (ms)'] : []), 'harness CPU (ms)', 'wall (s)', 'load', 'errors + lost'];
   const lines = [row(head), row(head.map(() => '---'))];
   for (const s of result.steps) {
     lines.push(row([
@@ -41,6 +43,7 @@ export function stepTable(result: SystemResult): string {
       `${num(s.traffic.msgsIn)} / ${num(s.traffic.msgsOut)}`,
       `${kb(s.traffic.bytesIn)} / ${kb(s.traffic.bytesOut)}`,
       num(s.serverCpuMs),
+      `${num(s.serverGcMs)} (${count(s.serverMajorGcs)})`,
       ...(redis ? [s.redisCpuMs === null ? '–' : num(s.redisCpuMs)] : []),
       num(s.clientCpuMs),
       (s.wallMs / 1000).toFixed(1),

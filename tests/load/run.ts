@@ -252,6 +252,8 @@ export function pool(results: SystemResult[]): SystemResult {
         bytesOut: avg((s) => s.traffic.bytesOut),
       },
       serverCpuMs: avg((s) => s.serverCpuMs),
+      serverGcMs: avg((s) => s.serverGcMs),
+      serverMajorGcs: avg((s) => s.serverMajorGcs),
       redisCpuMs: step.redisCpuMs === null ? null : avg((s) => s.redisCpuMs ?? 0),
       clientCpuMs: avg((s) => s.clientCpuMs),
       load: avg((s) => s.load),

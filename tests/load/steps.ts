@@ -19,6 +19,9 @@ export interface StepResult {
   /** Per participant, averaged over the room's phones (the facilitator not included). */
   traffic: Traffic;
   serverCpuMs: number;
+  /** Of it, the servers' main threads paused for garbage collection; and how many of those were full collections. */
+  serverGcMs: number;
+  serverMajorGcs: number;
   redisCpuMs: number | null;
   /** CPU of the harness process, which plays every phone: when it nears wall time, latencies are the harness's. */
   clientCpuMs: number;
@@ -166,6 +169,8 @@ async function measure(
       bytesOut: traffic.bytesOut / participants,
     },
     serverCpuMs: (after.serverCpuUs - before.serverCpuUs) / 1000,
+    serverGcMs: (after.serverGcUs - before.serverGcUs) / 1000,
+    serverMajorGcs: after.serverMajorGcs - before.serverMajorGcs,
     redisCpuMs: after.redisCpuUs === null || before.redisCpuUs === null ? null : (after.redisCpuUs - before.redisCpuUs) / 1000,
     clientCpuMs: (client.user + client.system) / 1000,
     load: loadavg()[0]!,

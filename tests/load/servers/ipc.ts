@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { StepProfiler } from '../step-profiler.js';
 
@@ -18,6 +19,9 @@ export interface ServerStats {
    */
   young: number;
   connections: number;
+  /** Garbage-collection pauses of the main thread so far, µs, and how many were full (mark-compact) collections; the harness's own forced collections left out. */
+  gcUs: number;
+  majorGcs: number;
 }
 
 export type ToServer =
@@ -37,6 +41,7 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
   if (!process.send) throw new Error('start this file through the load harness (it needs an IPC channel)');
   const send = (message: FromServer) => process.send!(message);
   const profiler = new StepProfiler();
+  const collections = new CollectionClock();
   const answer = async (message: ToServer) => {
     if (message.type === 'stop') {
       void stop().finally(() => process.exit(0));
@@ -49,10 +54,10 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
       send({ type: 'profiled', id: message.id });
       return;
     }
-    if (message.gc && gc) {
+    if (message.gc && gc) collections.forced(() => {
       gc();
       gc();
-    }
+    });
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
     send({
@@ -67,6 +72,8 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
         .filter((space) => space.space_name === 'new_space' || space.space_name === 'new_large_object_space')
         .reduce((sum, space) => sum + space.physical_space_size, 0),
       connections: connections(),
+      gcUs: collections.us,
+      majorGcs: collections.major,
     });
   };
   process.on('message', (message: ToServer) => void answer(message));
@@ -74,4 +81,31 @@ export function serveHarness(httpServer: HttpServer, connections: () => number, 
   httpServer.listen(0, '127.0.0.1', () => {
     send({ type: 'ready', url: `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}` });
   });
+}
+
+/**
+ * The garbage collector's pauses on the main thread, from V8's `gc` performance entries. A
+ * collection the harness forces (before reading memory) is not the server's: entries that start
+ * inside one are left out.
+ */
+class CollectionClock {
+  us = 0;
+  major = 0;
+  private readonly windows: [number, number][] = [];
+
+  constructor() {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (this.windows.some(([from, to]) => entry.startTime >= from && entry.startTime <= to)) continue;
+        this.us += entry.duration * 1000;
+        if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) this.major++;
+      }
+    }).observe({ entryTypes: ['gc'] });
+  }
+
+  forced(collect: () => void): void {
+    const from = performance.now();
+    collect();
+    this.windows.push([from, performance.now()]);
+  }
 }
