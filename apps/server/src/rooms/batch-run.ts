@@ -19,11 +19,22 @@ export class BatchRun {
   rechecked = false;
   /** A commit was sent: if it failed midway it may have landed, so the copy is suspect. */
   committing = false;
+  /** Answered since `items` was last read: dropped from it then, once, rather than one by one. */
+  private readonly answered = new Set<Pending>();
 
   constructor(
     readonly code: string,
-    public items: Pending[],
+    private waiting: Pending[],
   ) {}
+
+  /** The items still waiting for an answer. */
+  get items(): Pending[] {
+    if (this.answered.size) {
+      this.waiting = this.waiting.filter((i) => !this.answered.has(i));
+      this.answered.clear();
+    }
+    return this.waiting;
+  }
 
   get wide(): boolean {
     return this.items.some((i) => i.wide);
@@ -32,13 +43,16 @@ export class BatchRun {
   /** Answer every item still waiting. */
   settle(outcome: Outcome): void {
     for (const item of this.items) item.resolve(outcome);
-    this.items = [];
+    this.waiting = [];
   }
 
-  /** Answer one item and stop carrying it. */
+  /**
+   * Answer one item and stop carrying it. A batch answers its items one after another: dropping
+   * each from the list at once would cost the batch its size squared.
+   */
   answer(item: Pending, outcome: Outcome): void {
     item.resolve(outcome);
-    this.items = this.items.filter((i) => i !== item);
+    this.answered.add(item);
   }
 }
 

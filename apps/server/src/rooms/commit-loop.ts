@@ -207,7 +207,7 @@ export class CommitLoop {
 
   /** Items whose command id this process already answered get the same answer again. */
   private answerRemembered(run: BatchRun): void {
-    for (const item of [...run.items]) {
+    for (const item of run.items) {
       const seen = item.ackKey ? this.deps.acks.get(run.code, item.ackKey) : undefined;
       if (seen) run.answer(item, JSON.parse(seen) as Outcome);
     }

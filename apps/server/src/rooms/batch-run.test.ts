@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BatchRun, type Pending } from './batch-run.js';
+import type { Outcome } from './outcome.js';
+
+function pending(name: string, answers: [string, Outcome][]): Pending {
+  return {
+    actor: { role: 'system' },
+    ackKey: name,
+    step: { join: { name, tokenHash: `hash-of-${name}` } },
+    wide: false,
+    origin: null,
+    resolve: (outcome) => answers.push([name, outcome]),
+  };
+}
+
+const ok: Outcome = { ok: true, result: {} };
+const busy: Outcome = { ok: false, error: { code: 'UNAVAILABLE', message: 'busy' } };
+
+describe('BatchRun', () => {
+  it('carries only the items still waiting, and settles those once', () => {
+    const answers: [string, Outcome][] = [];
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => pending(name, answers));
+    const run = new BatchRun('ROOM', [a!, b!, c!]);
+    run.answer(a!, ok);
+    run.answer(c!, ok);
+    expect(run.items.map((i) => i.ackKey)).toEqual(['b']);
+    run.settle(busy);
+    expect(run.items).toEqual([]);
+    expect(answers).toEqual([['a', ok], ['c', ok], ['b', busy]]);
+  });
+
+  it('answers every item of a large batch exactly once', () => {
+    const answers: [string, Outcome][] = [];
+    const items = Array.from({ length: 500 }, (_, i) => pending(`item-${i}`, answers));
+    const run = new BatchRun('ROOM', items);
+    for (const item of items.slice(0, 499)) run.answer(item, ok);
+    expect(run.items.map((i) => i.ackKey)).toEqual(['item-499']);
+    run.settle(busy);
+    expect(answers).toHaveLength(500);
+    expect(new Set(answers.map(([name]) => name)).size).toBe(500);
+  });
+});
