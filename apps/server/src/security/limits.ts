@@ -15,6 +15,14 @@ export interface LimitOptions {
   namespace?: string;
 }
 
+const allowed = () => 0;
+
+/** A refusal's wait, in ms; anything else is the limiter failing, and stays an error. */
+function waitOf(refused: unknown): number {
+  if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
+  throw refused;
+}
+
 /**
  * A limit per key (an IP, a connection), on `rate-limiter-flexible`. Per-IP limits are shared over
  * Redis, so several server processes do not multiply them; when Redis cannot be reached each
@@ -33,15 +41,9 @@ export class Limit {
       : local;
   }
 
-  /** Take `cost`: 0 if allowed, else how many ms until it would be. */
-  async take(key: string, cost = 1): Promise<number> {
-    try {
-      await this.limiter.consume(key, cost);
-      return 0;
-    } catch (refused) {
-      if (refused instanceof RateLimiterRes) return Math.max(1, refused.msBeforeNext);
-      throw refused;
-    }
+  /** Take `cost`: 0 if allowed, else how many ms until it would be. Taken once per command: no async frame of its own. */
+  take(key: string, cost = 1): Promise<number> {
+    return this.limiter.consume(key, cost).then(allowed, waitOf);
   }
 
   /** Would `cost` be allowed now, without taking it? 0 if so, else ms until it would be. */
