@@ -17,7 +17,7 @@ import { StoreUnavailableError, type CommitResult, type RoomStore } from '../sto
 import type { AckMemory } from './ack-memory.js';
 import type { RoomEvents } from './events.js';
 import type { CommitRecord, LiveRoom } from './live-room.js';
-import { internal, notFound, unavailable, type Outcome } from './outcome.js';
+import { answerText, internal, notFound, unavailable, type Outcome } from './outcome.js';
 import type { RoomCache } from './room-cache.js';
 import { BatchRun, withoutTwins, type Pending } from './batch-run.js';
 
@@ -122,7 +122,8 @@ export class CommitLoop {
         last.burst = now - last.at < BURST_GAP_MS;
         last.at = now;
       } else this.arrivals.set(code, { at: now, burst: false, copied: 0 });
-      void this.drain(code);
+      // A room being drained takes the command in its next batch.
+      if (!this.running.has(code)) void this.drain(code);
     });
   }
 
@@ -229,7 +230,7 @@ export class CommitLoop {
       applied.push([item, { ok: true, result: outcome.result }]);
     });
     const announced = announces(base, batch.state, batch.changed);
-    const acks = applied.filter(([item]) => item.ackKey).map(([item, outcome]): [string, string] => [item.ackKey!, JSON.stringify(outcome)]);
+    const acks = applied.filter(([item]) => item.ackKey).map(([item, outcome]): [string, string] => [item.ackKey!, answerText(outcome)]);
     return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, checked: [...checked], announced, applied, refused, acks };
   }
 

@@ -13,3 +13,23 @@ export const notFound: Outcome = { ok: false, error: { code: 'NOT_FOUND', messag
 export function internal(error: unknown): Outcome {
   return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? 'Something went wrong on the server.' : String(error) } };
 }
+
+/** The remembered answer of a command that changed something and answered nothing more: most commands. */
+const PLAIN_OK = JSON.stringify({ ok: true, result: {} } satisfies Outcome);
+
+/**
+ * An answer as the store and the acknowledgement memory keep it, to answer a retried command id.
+ * The most common answer is one shared string: a room keeps every answer for its lifetime, and a
+ * string per command would add to the memory the garbage collector walks.
+ */
+export function answerText(outcome: Outcome): string {
+  if (outcome.ok && !outcome.changes) {
+    let empty = true;
+    for (const _ in outcome.result) {
+      empty = false;
+      break;
+    }
+    if (empty) return PLAIN_OK;
+  }
+  return JSON.stringify(outcome);
+}
