@@ -19,8 +19,8 @@ export class AckMemory {
   /**
    * Remember an answer; past `perRoom`, the oldest one of the room is forgotten. The oldest is
    * found in the ring of keys: asking the map for its first key walks over every slot that earlier
-   * deletions left empty, and in a room answering thousands of commands that walk was most of the
-   * cost of an answer.
+   * deletions left empty, and in a room answering thousands of commands that walk was most of what
+   * remembering an answer cost.
    */
   remember(code: string, key: string, ack: string): void {
     let room = this.rooms.get(code);
