@@ -1,6 +1,7 @@
 // Bundle the server with the workspace packages it imports; npm dependencies stay external.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { bundleOptions } from './bundle-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})].filter(
@@ -8,12 +9,9 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
 );
 
 await build({
+  ...bundleOptions,
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   sourcemap: true,
   external,
   logLevel: 'warning',

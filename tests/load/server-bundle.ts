@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { bundleOptions } from '../../apps/server/bundle-options.mjs';
 
 /** Where the bundles go: beside the harness, ignored by git. */
 const outDir = fileURLToPath(new URL('./.build/', import.meta.url));
@@ -28,10 +29,10 @@ const npmOutside: Plugin = {
 const built = new Map<string, Promise<string>>();
 
 /**
- * A server under test, bundled as the server ships: esbuild with the server's settings, the
- * workspace's TypeScript compiled in, no keepNames. Running it through tsx instead would measure
- * a build that wraps every named closure in a `__name` call the shipped server never makes.
- * Built once per harness process.
+ * A server under test, bundled as the server ships: esbuild with the server's settings
+ * (`bundleOptions`), the workspace's TypeScript compiled in, no keepNames. Running it through tsx
+ * instead would measure a build that wraps every named closure in a `__name` call the shipped
+ * server never makes. Built once per harness process.
  */
 export function bundledServer(entry: string): Promise<string> {
   let bundle = built.get(entry);
@@ -44,11 +45,8 @@ export function bundledServer(entry: string): Promise<string> {
 
 async function buildBundle(entry: string): Promise<string> {
   const result = await build({
+    ...bundleOptions,
     entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     // As Node resolves: without esbuild's extra `module` condition.
     conditions: ['node'],
     plugins: [npmOutside],
