@@ -4,9 +4,9 @@ import type { Outcome } from './outcome.js';
 
 function pending(name: string, answers: [string, Outcome][]): Pending {
   return {
-    actor: { role: 'system' },
+    join: { name, tokenHash: `hash-of-${name}` },
+    ctx: { now: 0, actor: { role: 'system' }, newId: () => name },
     ackKey: name,
-    step: { join: { name, tokenHash: `hash-of-${name}` } },
     wide: false,
     origin: null,
     resolve: (outcome) => answers.push([name, outcome]),

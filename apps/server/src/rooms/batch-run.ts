@@ -1,17 +1,19 @@
-import type { Actor, Command, NewParticipant } from '@leadboard/core';
+import type { BatchItem } from '@leadboard/core';
 import type { LiveRoom } from './live-room.js';
 import type { Outcome } from './outcome.js';
 
-/** A command or a join waiting in a room's queue, with the promise that answers its sender. */
-export interface Pending {
-  actor: Actor;
+/**
+ * A command or a join waiting in a room's queue: the reducer's batch item itself (its `ctx.now`
+ * is set when the batch is applied), with what the loop needs to answer its sender. One object
+ * per command, from the socket's handler to the answer.
+ */
+export type Pending = BatchItem & {
   ackKey: string | null;
-  step: { command: Command } | { join: NewParticipant };
   wide: boolean;
   /** The connection that sent the command: its acknowledgement tells it its own hidden changes. */
   origin: string | null;
   resolve: (outcome: Outcome) => void;
-}
+};
 
 /** One batch's way through the loop: what is still unanswered, and what the last attempt read. */
 export class BatchRun {

@@ -27,12 +27,17 @@ interface Applied {
   baseRev: number;
   state: RoomState;
   changed: PartKey[];
+  /** What the commit writes: each changed part's new value, null for a part removed. */
+  writes: [PartKey, unknown][];
   /** Parts whose versions the commit must still find (the actors' records and every part written). */
-  checked: PartKey[];
+  checked: Set<PartKey>;
   /** Other clients are told about this commit (it takes the next seq). */
   announced: boolean;
-  applied: [Pending, Outcome][];
-  refused: [Pending, Outcome][];
+  /** The batch's items, and each one's answer, in the same order. */
+  items: Pending[];
+  outcomes: Outcome[];
+  /** How many of the items the reducer applied; the others it refused. */
+  appliedCount: number;
   /** The applied commands' answers, by ack key, as the store and this process remember them (one string each). */
   acks: [string, string][];
 }
@@ -49,6 +54,9 @@ export interface CommitLoopDeps {
 }
 
 const MAX_ATTEMPTS = 10;
+const SYSTEM: Actor = { role: 'system' };
+/** A queued item's answer until the queue's promise gives it one. */
+const unanswered = (): void => undefined;
 /** Commands for one room arriving closer together than this are a burst (a room voting at once). */
 const BURST_GAP_MS = 4;
 /** In a burst, a batch waits 1 ms for every this many entries the room's last batch copied… */
@@ -98,12 +106,14 @@ export class CommitLoop {
    * the connection that sent it, is answered with its own hidden changes and not told them again.
    */
   execute(code: string, actor: Actor, command: Command, ackKey: string, origin: string | null = null): Promise<Outcome> {
-    return this.enqueue(code, { actor, ackKey, wide: WIDE_READS.has(command.type), step: { command }, origin });
+    const ctx = { now: 0, actor, newId: this.deps.newId };
+    return this.enqueue(code, { command, ctx, ackKey, wide: WIDE_READS.has(command.type), origin, resolve: unanswered });
   }
 
   /** Add a participant; the caller keeps the token, only its hash is stored. */
   join(code: string, participant: NewParticipant): Promise<Outcome> {
-    return this.enqueue(code, { actor: { role: 'system' }, ackKey: null, wide: false, step: { join: participant }, origin: null });
+    const ctx = { now: 0, actor: SYSTEM, newId: this.deps.newId };
+    return this.enqueue(code, { join: participant, ctx, ackKey: null, wide: false, origin: null, resolve: unanswered });
   }
 
   /** Commands still waiting or being committed, across rooms. */
@@ -111,11 +121,12 @@ export class CommitLoop {
     return this.running.size > 0 || [...this.queues.values()].some((q) => q.length > 0);
   }
 
-  private enqueue(code: string, item: Omit<Pending, 'resolve'>): Promise<Outcome> {
+  private enqueue(code: string, item: Pending): Promise<Outcome> {
     return new Promise((resolve) => {
-      const queue = this.queues.get(code) ?? [];
-      queue.push({ ...item, resolve });
-      this.queues.set(code, queue);
+      item.resolve = resolve;
+      const queue = this.queues.get(code);
+      if (queue) queue.push(item);
+      else this.queues.set(code, [item]);
       const now = performance.now();
       const last = this.arrivals.get(code);
       if (last) {
@@ -141,7 +152,7 @@ export class CommitLoop {
         // a backlog waiting one turn of the event loop per batch would fall further behind with each turn.
         const max = this.deps.maxBatch ?? 256;
         const arrivals = this.arrivals.get(code);
-        if ((arrivals?.burst || 'join' in queue[0]!.step) && queue.length < max) {
+        if ((arrivals?.burst || 'join' in queue[0]!) && queue.length < max) {
           const wait = gatherMs(arrivals?.copied ?? 0);
           await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
         }
@@ -177,13 +188,13 @@ export class CommitLoop {
       if (!run.items.length) return;
 
       const applied = this.apply(room, run.items);
-      if (applied.refused.length && !run.rechecked) {
+      if (applied.appliedCount < applied.items.length && !run.rechecked) {
         run.rechecked = true;
         const verdict = await this.recheck(run, room, applied);
         if (verdict === 'gone') return run.settle(notFound);
         if (verdict === 'retry') continue;
       }
-      if (!applied.applied.length) return applied.refused.forEach(([item, outcome]) => run.answer(item, outcome));
+      if (!applied.appliedCount) return applied.items.forEach((item, i) => run.answer(item, applied.outcomes[i]!));
 
       const result = await this.commit(run, room, applied);
       if (result.status === 'missing') {
@@ -214,24 +225,34 @@ export class CommitLoop {
     }
   }
 
+  /** Apply the items to the copy, as one batch: the items are the reducer's batch items, timed now. */
   private apply(room: LiveRoom, items: Pending[]): Applied {
     const base = room.state;
     const now = this.deps.clock();
-    const batch = applyBatch(base, items.map((item) => ({ ...item.step, ctx: { now, actor: item.actor, newId: this.deps.newId } })));
+    for (const item of items) item.ctx.now = now;
+    const batch = applyBatch(base, items);
     const arrivals = this.arrivals.get(room.code);
     if (arrivals) arrivals.copied = batch.copied;
     const checked = new Set<PartKey>(batch.changed);
-    const applied: [Pending, Outcome][] = [];
-    const refused: [Pending, Outcome][] = [];
-    batch.outcomes.forEach((outcome, i) => {
+    const outcomes: Outcome[] = [];
+    const acks: [string, string][] = [];
+    let appliedCount = 0;
+    for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      if (!outcome.ok) return refused.push([item, { ok: false, error: outcome.error }]);
-      if (item.actor.role === 'participant') checked.add(partKey('participants', item.actor.participantId));
-      applied.push([item, { ok: true, result: outcome.result }]);
-    });
+      const result = batch.outcomes[i]!;
+      if (!result.ok) {
+        outcomes.push({ ok: false, error: result.error });
+        continue;
+      }
+      const outcome: Outcome = { ok: true, result: result.result };
+      outcomes.push(outcome);
+      appliedCount++;
+      if (item.ctx.actor.role === 'participant') checked.add(partKey('participants', item.ctx.actor.participantId));
+      if (item.ackKey) acks.push([item.ackKey, answerText(outcome)]);
+    }
+    const writes: [PartKey, unknown][] = batch.changed.map((key) => [key, readPart(batch.state, key) ?? null]);
     const announced = announces(base, batch.state, batch.changed);
-    const acks = applied.filter(([item]) => item.ackKey).map(([item, outcome]): [string, string] => [item.ackKey!, answerText(outcome)]);
-    return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, checked: [...checked], announced, applied, refused, acks };
+    return { base, baseRev: room.rev, state: batch.state, changed: batch.changed, writes, checked, announced, items, outcomes, appliedCount, acks };
   }
 
   /**
@@ -242,10 +263,11 @@ export class CommitLoop {
    */
   private async recheck(run: BatchRun, room: LiveRoom, applied: Applied): Promise<'retry' | 'answer' | 'gone'> {
     const { store, acks, cache } = this.deps;
-    const known = await Promise.all(applied.refused.map(([item]) => (item.ackKey ? store.findAck(run.code, item.ackKey) : Promise.resolve(null))));
+    const refused = applied.items.filter((_, i) => !applied.outcomes[i]!.ok);
+    const known = await Promise.all(refused.map((item) => (item.ackKey ? store.findAck(run.code, item.ackKey) : Promise.resolve(null))));
     const rev = await store.revision(run.code);
     let settled = 0;
-    applied.refused.forEach(([item], i) => {
+    refused.forEach((item, i) => {
       const ack = known[i];
       if (!ack) return;
       acks.remember(run.code, item.ackKey!, ack);
@@ -262,15 +284,16 @@ export class CommitLoop {
   }
 
   private async commit(run: BatchRun, room: LiveRoom, applied: Applied): Promise<CommitResult> {
-    const writes: [PartKey, unknown][] = applied.changed.map((key) => [key, readPart(applied.state, key) ?? null]);
+    const expect: [PartKey, number][] = [];
+    for (const key of applied.checked) expect.push([key, room.versions.get(key) ?? 0]);
     run.committing = true;
     const result = await this.deps.store.commit({
       code: run.code,
       struct: room.struct,
       rev: run.wide ? room.rev : undefined,
       structural: applied.changed.some(isStructural),
-      expect: applied.checked.map((key) => [key, room.versions.get(key) ?? 0]),
-      writes,
+      expect,
+      writes: applied.writes,
       acks: applied.acks,
       announce: applied.announced,
       ttlSeconds: this.deps.ttlSeconds(applied.state),
@@ -294,8 +317,7 @@ export class CommitLoop {
 
   /** The commit landed: take it into the copy, answer, and tell whoever listens that the room moved on. */
   private advance(run: BatchRun, room: LiveRoom, applied: Applied, result: Extract<CommitResult, { status: 'ok' }>): void {
-    const { base, baseRev, state, changed, announced } = applied;
-    const writes: [PartKey, unknown][] = changed.map((key) => [key, readPart(state, key) ?? null]);
+    const { base, baseRev, state, changed, writes, announced } = applied;
     const record: CommitRecord = { rev: result.rev, seq: result.seq, structural: changed.some(isStructural), writes };
     const previous = { state: room.state, rev: room.rev, seq: room.seq };
     // The computed state is exact only if nothing else was merged into the copy while committing.
@@ -308,16 +330,14 @@ export class CommitLoop {
     // reconnected client is sent a snapshot first.
     const privately = privateChanges(base, state, changed);
     const toldInAck: string[] = [];
-    for (const [item, outcome] of applied.applied) {
-      const own = item.origin && item.actor.role === 'participant' ? privately.get(item.actor.participantId) : undefined;
-      if (!own || !outcome.ok) {
-        run.answer(item, outcome);
-        continue;
-      }
+    applied.items.forEach((item, i) => {
+      const outcome = applied.outcomes[i]!;
+      const actor = item.ctx.actor;
+      const own = item.origin && actor.role === 'participant' ? privately.get(actor.participantId) : undefined;
+      if (!own || !outcome.ok) return run.answer(item, outcome);
       toldInAck.push(item.origin!);
       run.answer(item, { ...outcome, changes: changesToWire(own) });
-    }
-    for (const [item, outcome] of applied.refused) run.answer(item, outcome);
+    });
     this.deps.events.emit({
       code: run.code,
       record,

@@ -22,8 +22,9 @@ export class Tx {
   private readonly copied = new Set<Collection>();
   /** Entries copied so far, collections being copied whole on their first write: what the batch's copy-on-write cost. */
   copiedEntries = 0;
-  private undo: (() => void)[] = [];
-  private touched = new Set<PartKey>();
+  /** The current command's way back, and the parts it wrote: emptied, not replaced, for each command of a batch. */
+  private readonly undo: (() => void)[] = [];
+  private readonly touched = new Set<PartKey>();
   /** How many people are in the room, once asked: counted once per transaction, then kept as people are written. */
   private active: number | null = null;
 
@@ -42,24 +43,24 @@ export class Tx {
   /** Start a command: what it writes can be kept or rolled back. */
   begin(ctx: Ctx): void {
     this.ctx = ctx;
-    this.undo = [];
-    this.touched = new Set();
+    this.undo.length = 0;
+    this.touched.clear();
   }
 
   /** Keep the current command's writes; returns the parts it changed. */
   commit(): PartKey[] {
     for (const key of this.touched) this.changed.add(key);
     const touched = [...this.touched];
-    this.undo = [];
-    this.touched = new Set();
+    this.undo.length = 0;
+    this.touched.clear();
     return touched;
   }
 
   /** Undo the current command's writes. */
   rollback(): void {
-    for (const step of this.undo.reverse()) step();
-    this.undo = [];
-    this.touched = new Set();
+    for (let i = this.undo.length - 1; i >= 0; i--) this.undo[i]!();
+    this.undo.length = 0;
+    this.touched.clear();
   }
 
   setMeta(patch: Partial<Meta>): void {
