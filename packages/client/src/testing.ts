@@ -1,4 +1,4 @@
-import { progress, routeChanges, snapshotFromWire, teamMoves, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
+import { privateChanges, progress, routeChanges, snapshotFromWire, teamMoves, type Actor, type CommandAck, type CommandDraft, type RoomState, type You } from '@leadboard/core';
 import { diffParts, type Workshop } from '@leadboard/core/testkit';
 import { forgetIdentity, identities } from './identity.js';
 import type { SessionHandle, SessionOptions, SessionSink } from './session.js';
@@ -126,7 +126,7 @@ export class FakeSession implements SessionHandle {
     }
     const id = this.you.id;
     const move = id ? teamMoves(before, after, changed).find((m) => m.participantId === id) : undefined;
-    const own = [...(move?.changes ?? []), ...(id ? (routed.private.get(id) ?? []) : [])];
+    const own = [...(move?.changes ?? []), ...(id ? (privateChanges(before, after, changed).get(id) ?? []) : [])];
     if (own.length) this.sink.changes(own, null);
     // The phone hears the room where its team is (the teamless phones' changes when in none).
     const teamId = id ? (after.participants[id]?.teamId ?? null) : null;

@@ -101,8 +101,6 @@ export interface RoutedChanges {
   teams: Map<string, Change[]>;
   /** The public changes, and who came and went. */
   stage: Change[];
-  /** Parts only their owner sees (their ballot, own votes, stars, reflection), by participant id. */
-  private: Map<string, Change[]>;
 }
 
 const PRIVATE_COLLECTIONS = new Set(['participants', 'ballots', 'votes', 'stars', 'reflections']);
@@ -110,7 +108,7 @@ const PRIVATE_COLLECTIONS = new Set(['participants', 'ballots', 'votes', 'stars'
 /** Split the parts changed by a command into what each audience is told. */
 export function routeChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): RoutedChanges {
   const keys = [...new Set([...changed, ...dependents(before, after, changed)])];
-  const routed: RoutedChanges = { facilitator: [], public: [], teams: new Map(), stage: [], private: privateChanges(before, after, changed) };
+  const routed: RoutedChanges = { facilitator: [], public: [], teams: new Map(), stage: [] };
   /** Per team, the keys it is told otherwise than the public, and what (null: nothing). */
   const overrides = new Map<string, Map<PartKey, Change | null>>();
   for (const key of keys) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeChanges, teamMoves } from './routing.js';
+import { privateChanges, routeChanges, teamMoves } from './routing.js';
 import { buildView, participantView, visiblePart, type Audience } from './view.js';
 import { twoTeamsTwoCards, Workshop } from './testkit.js';
 import { fromParts, parsePartKey, partKey, toParts, writePart } from './parts.js';
@@ -199,7 +199,12 @@ function route(w: Workshop, actor: string, command: Parameters<Workshop['run']>[
   const before = w.state;
   const result = w.run(actor, command);
   if (!result.ok) throw new Error(result.error.message);
-  return routeChanges(before, result.state, result.changed);
+  return routedWithPrivate(before, result.state, result.changed);
+}
+
+/** Every audience's share of a change: the room's (`routeChanges`) and each participant's own (`privateChanges`). */
+function routedWithPrivate(before: Workshop['state'], after: Workshop['state'], changed: Parameters<typeof routeChanges>[2]) {
+  return { ...routeChanges(before, after, changed), private: privateChanges(before, after, changed) };
 }
 
 describe('routing changes to audiences', () => {
@@ -208,7 +213,7 @@ describe('routing changes to audiences', () => {
     const { w, ana } = setup();
     const before = w.state;
     const kim = w.join('Kim', null);
-    const joined = routeChanges(before, w.state, [`p:${kim}`, `b:${kim}`]);
+    const joined = routedWithPrivate(before, w.state, [`p:${kim}`, `b:${kim}`]);
     expect(joined.public).toEqual([]);
     expect(joined.stage.map(([key]) => key)).toEqual([`p:${kim}`]);
     expect(joined.facilitator.map(([key]) => key)).toContain(`p:${kim}`);
