@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync } from 'node:crypto';
 
 /** A bearer secret: 192 random bits, URL-safe. */
 export function newToken(): string {
@@ -20,11 +20,25 @@ export function newId(): string {
   let id = '';
   // 248 is the largest multiple of 62 below 256: dropping larger bytes keeps every character equally likely.
   while (id.length < 12) {
-    for (const byte of randomBytes(16)) {
-      if (byte < 248 && id.length < 12) id += ID_ALPHABET[byte % 62];
-    }
+    const byte = randomByte();
+    if (byte < 248) id += ID_ALPHABET[byte % 62];
   }
   return id;
+}
+
+/**
+ * Random bytes taken from a pool filled 4 KB at a time: asking the system's generator for a few
+ * bytes per id cost more than the rest of a vote's first write (a vote creates its ballot's id).
+ */
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
+function randomByte(): number {
+  if (used === pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
+  return pool[used++]!;
 }
 
 /**
