@@ -27,8 +27,9 @@ export function newId(): string {
 }
 
 /**
- * Random bytes taken from a pool filled 4 KB at a time: asking the system's generator for a few
- * bytes per id cost more than the rest of a vote's first write (a vote creates its ballot's id).
+ * Random bytes from the system's generator, taken from a pool filled 4 KB at a time: asking the
+ * generator for 16 bytes per id made an id cost 3.4 µs, against 0.3 µs from the pool (a vote in a
+ * new ballot creates an id, and in a room of 30 each vote is committed alone).
  */
 const pool = Buffer.alloc(4096);
 let used = pool.length;
