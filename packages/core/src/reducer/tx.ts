@@ -116,9 +116,13 @@ export class Tx {
 
   private writable<C extends Collection>(collection: C): Record<string, Entry<C>> {
     if (!this.copied.has(collection)) {
-      // A key-by-key copy: about twice as fast as a spread for the thousands of keys of a big room's people.
+      // A key-by-key copy into an object without a prototype, which V8 keeps as a hash table from
+      // the start. Keys are random ids: copied into `{}`, each key is a step in a chain of hidden
+      // classes that V8 shares across the rooms of the process and extends for every new set of
+      // ids. In a replay of 100 rooms × 30 votes, run eight times over in one process, the copies
+      // took 28 µs of a vote's 97 by the last run, and 5 µs this way.
       const source = this.state[collection] as Record<string, unknown>;
-      const copy: Record<string, unknown> = {};
+      const copy = Object.create(null) as Record<string, unknown>;
       let entries = 0;
       for (const id in source) {
         copy[id] = source[id];
