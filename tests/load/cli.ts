@@ -36,6 +36,10 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --json FILE             also write every figure as JSON
   --no-verify             skip the final snapshot comparison of every phone
   --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)
+  --warm-up N             before the measured workshop, play a whole workshop of N phones in one room
+                          on the same server processes (each system alike) and close it: the figures
+                          are then a server's that has run a workshop before, with its code compiled
+                          (default 0: a server just started)
   --rest S                before the joins and after the team choices, leave the room quiet for S
                           seconds and read the memory (V8 gives back its young generation after
                           some 30 s): every growth counts from a quiet server, and RSS growth at
@@ -63,6 +67,7 @@ const { values } = parseArgs({
     'no-verify': { type: 'boolean', default: false },
     'skip-reveal': { type: 'boolean', default: false },
     rest: { type: 'string', default: '0' },
+    'warm-up': { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -92,6 +97,7 @@ const options: RunOptions = {
   verify: !values['no-verify'],
   skipReveal: values['skip-reveal'],
   restMs: Number(values.rest) * 1000,
+  warmUp: Number(values['warm-up']),
   log: (line) => process.stderr.write(`  ${line}\n`),
 };
 

@@ -55,6 +55,13 @@ export interface RunOptions extends StepOptions {
    * `MemoryResult.rssAtRestPerConnection` is added. Long enough, and V8 gives back its young generation.
    */
   restMs: number;
+  /**
+   * Phones of a workshop played through every step on the same server processes before the
+   * measured one, and closed (0: none). V8 compiles a function once it has run often: a server
+   * just started compiles the code of each step while that step runs, on its helper threads,
+   * and a server that has run a workshop before does not.
+   */
+  warmUp: number;
 }
 
 export interface MemoryResult {
@@ -169,6 +176,7 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
       joinConcurrency: options.joinConcurrency,
     };
     const problems = new Problems();
+    if (options.warmUp > 0) await warmUp(kind, plan, meter, options, problems);
     await createRooms(plan, problems, rooms);
     const start = await meter.mark();
     const notes = new Problems();
@@ -223,6 +231,34 @@ async function runServers(kind: ServerKind, scenario: Scenario, options: RunOpti
     await teardown(rooms);
     meter.close();
     await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+/**
+ * A workshop of `options.warmUp` phones in one room, every step, on the servers of the run; then its
+ * phones close and it is deleted. Nothing of it is measured, but whatever it lost counts as the run's.
+ */
+async function warmUp(kind: ServerKind, plan: RoomPlan, meter: Meter, options: RunOptions, problems: Problems): Promise<void> {
+  options.log?.(`${kind}: a warm-up workshop of ${options.warmUp} phones…`);
+  const warmPlan: RoomPlan = { ...plan, rooms: 1, participantsPerRoom: options.warmUp };
+  const rooms: RoomRun[] = [];
+  const ctx: StepContext = {
+    plan: warmPlan, rooms, meter, problems, notes: new Problems(), options: { ...options, profileDir: undefined },
+    random: seeded(options.seed + 1), counted: noPhoneCounters(), kind, stepCount: 0,
+  };
+  try {
+    await createRooms(warmPlan, problems, rooms);
+    await joinStep(ctx);
+    await teamStep(ctx);
+    await phaseStep(ctx, 'place');
+    await dragStep(ctx);
+    await phaseStep(ctx, 'vote');
+    await voteStep(ctx);
+    if (!options.skipReveal) await revealStep(ctx);
+    await phaseStep(ctx, 'discuss');
+    await spotlightStep(ctx, options.spotlights);
+  } finally {
+    await teardown(rooms);
   }
 }
 

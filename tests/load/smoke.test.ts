@@ -13,6 +13,7 @@ const options: RunOptions = {
   verify: true,
   skipReveal: false,
   restMs: 0,
+  warmUp: 0,
 };
 
 function counts(result: SystemResult) {
@@ -57,6 +58,15 @@ describe('load harness, smoke size', () => {
       'vote burst': { acks: 40 },
       reveal: { acks: 4, arrivals: 40 },
     });
+  });
+
+  it('after a warm-up workshop on the same server, the measured one is counted alone', async () => {
+    const scenario: Scenario = { name: 'smoke-warm', rooms: 1, participantsPerRoom: 20, nodes: 1, store: 'memory' };
+    const result = await runSystem('leadboard', scenario, { ...options, warmUp: 12 });
+    expect(result.problems.toString()).toBe('');
+    expect(counts(result)).toMatchObject({ join: { acks: 20 }, 'vote burst': { acks: 20 }, reveal: { acks: 1, arrivals: 20 } });
+    // The warm-up's phones are gone: the connections measured are the workshop's own.
+    expect(result.memory.connections).toBe(20);
   });
 
   it('the plain Socket.IO baseline runs the same steps', async () => {
