@@ -38,8 +38,8 @@ const usage = `Usage: npx -y pnpm@10 --filter @leadboard/tests load -- [options]
   --skip-reveal           leave out the reveal (each card's crowd to every phone, every vote to the facilitator)
   --warm-up N             before the measured workshop, play a whole workshop of N phones in one room
                           on the same server processes (each system alike) and close it: the figures
-                          are then a server's that has run a workshop before, with its code compiled
-                          (default 0: a server just started)
+                          are then a server's that has run a workshop before (default 0: a server
+                          just started)
   --rest S                before the joins and after the team choices, leave the room quiet for S
                           seconds and read the memory (V8 gives back its young generation after
                           some 30 s): every growth counts from a quiet server, and RSS growth at

@@ -58,8 +58,8 @@ export interface RunOptions extends StepOptions {
   /**
    * Phones of a workshop played through every step on the same server processes before the
    * measured one, and closed (0: none). V8 compiles a function once it has run often: a server
-   * just started compiles the code of each step while that step runs, on its helper threads,
-   * and a server that has run a workshop before does not.
+   * just started compiles the code of each step while that step runs, on its helper threads; a
+   * server that has run a workshop before has compiled most of it already.
    */
   warmUp: number;
 }
