@@ -104,7 +104,11 @@ function collectionIn(source: RoomState | RoomView, collection: ViewCollection):
 /** The value of one part in a state, or undefined when absent. */
 export function readPart(state: RoomState | RoomView, key: PartKey): unknown {
   const parsed = parsePartKey(key);
-  if (!parsed) return undefined;
+  return parsed ? readParsedPart(state, parsed) : undefined;
+}
+
+/** `readPart` for a key already parsed (`parsePartKey`): the caller that needs both parses once. */
+export function readParsedPart(state: RoomState | RoomView, parsed: NonNullable<ReturnType<typeof parsePartKey>>): unknown {
   if (parsed.collection === 'meta') return parsed.id ? (state.meta as unknown as Record<string, unknown>)[parsed.id] : state.meta;
   const map = collectionIn(state, parsed.collection);
   return map ? map[parsed.id] : undefined;

@@ -1,5 +1,5 @@
 import { crowdsOf } from './crowd.js';
-import { COLLECTIONS, parsePartKey, partKey, readPart, type PartKey } from './parts.js';
+import { COLLECTIONS, parsePartKey, partKey, readParsedPart, type PartKey } from './parts.js';
 import { facilitatorSeesAuthors, isWithdrawn } from './privacy.js';
 import type { Placement, RoomState, RoomView } from './types.js';
 
@@ -57,6 +57,11 @@ function scenarioVisible(state: RoomState, scenarioId: string): boolean {
   return scenario !== undefined && !scenario.hidden;
 }
 
+/** Whether a ballot is the participant's own (`self`: a participant's id, or null for any other audience). */
+function ownBallot(state: RoomState, self: string | null, ballot: string): boolean {
+  return self !== null && state.ballots[self] === ballot;
+}
+
 /**
  * What an audience may see of one part: the value, null (it is hidden from them, so a client that
  * has it must drop it), or undefined (it was never theirs to know about). docs/privacy.md is this
@@ -70,12 +75,12 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
     if (audience.kind === 'facilitator') return undefined;
     return crowdsOf(state).get(parsed.id) ?? null;
   }
-  const value = readPart(state, key);
+  // Parsed once, and no closure: this runs for every part of every change, for every audience.
+  const value = readParsedPart(state, parsed);
   if (parsed.collection === 'auth') return undefined;
   if (value === undefined) return null;
   const facilitator = audience.kind === 'facilitator';
   const self = audience.kind === 'participant' ? audience.participantId : null;
-  const own = (ballot: string) => self !== null && state.ballots[self] === ballot;
   const revealed = state.meta.revealed;
   switch (parsed.collection) {
     case 'meta':
@@ -114,11 +119,11 @@ export function visiblePart(state: RoomState, key: PartKey, audience: Audience):
     case 'stars':
       // Hidden until the reveal, from everyone but the voter: the facilitator only sees counts.
       // Revealed, they go to the facilitator and the stage; the phones are told each card's crowd.
-      if (own(parsed.id)) return value;
+      if (ownBallot(state, self, parsed.id)) return value;
       if (!facilitator && audience.kind !== 'stage') return undefined;
       return revealed && !isWithdrawn(state, parsed.id) ? value : undefined;
     case 'reflections':
-      if (own(parsed.id)) return value;
+      if (ownBallot(state, self, parsed.id)) return value;
       return facilitator && !isWithdrawn(state, parsed.id) ? value : undefined;
   }
 }
