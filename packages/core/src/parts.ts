@@ -62,8 +62,14 @@ export function metaFieldKey(field: keyof Meta): PartKey {
 
 const META_FIELD = 'm:';
 
+/** A part key taken apart: its collection and the id within it. */
+export interface ParsedPartKey {
+  collection: ViewCollection | 'meta';
+  id: string;
+}
+
 /** `collection` is 'meta' for the meta part (id '') and for one of its fields (id: the field). */
-export function parsePartKey(key: PartKey): { collection: ViewCollection | 'meta'; id: string } | null {
+export function parsePartKey(key: PartKey): ParsedPartKey | null {
   if (key === META_KEY) return { collection: 'meta', id: '' };
   if (key.startsWith(META_FIELD)) return { collection: 'meta', id: key.slice(META_FIELD.length) };
   const colon = key.indexOf(':');
@@ -108,7 +114,7 @@ export function readPart(state: RoomState | RoomView, key: PartKey): unknown {
 }
 
 /** `readPart` for a key already parsed (`parsePartKey`): the caller that needs both parses once. */
-export function readParsedPart(state: RoomState | RoomView, parsed: NonNullable<ReturnType<typeof parsePartKey>>): unknown {
+export function readParsedPart(state: RoomState | RoomView, parsed: ParsedPartKey): unknown {
   if (parsed.collection === 'meta') return parsed.id ? (state.meta as unknown as Record<string, unknown>)[parsed.id] : state.meta;
   const map = collectionIn(state, parsed.collection);
   return map ? map[parsed.id] : undefined;
