@@ -10,6 +10,7 @@ import { createApp } from '@leadboard/server';
 import { MemoryRoomStore } from '../../apps/server/src/store/memory.js';
 import { commandHandler } from '../../apps/server/src/socket/commands.js';
 import { Limit } from '../../apps/server/src/security/limits.js';
+import { rehearse } from '../../apps/server/src/rehearsal.js';
 import type { IoSocket } from '../../apps/server/src/socket/types.js';
 
 /**
@@ -21,7 +22,8 @@ import type { IoSocket } from '../../apps/server/src/socket/types.js';
  *
  *   npx -y pnpm@10 --filter @leadboard/tests load:replay -- [--rooms 100] [--people 30] [--runs 8] [--profile FILE]
  *
- * `--profile FILE` writes a V8 CPU profile of the last run's burst alone (not its setting up).
+ * `--profile FILE` writes a V8 CPU profile of the last run's burst alone (not its setting up);
+ * `--rehearse` first plays the rehearsal a server plays at start (apps/server/src/rehearsal.ts).
  */
 
 const { values } = parseArgs({
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '30' },
     runs: { type: 'string', default: '8' },
     profile: { type: 'string' },
+    rehearse: { type: 'boolean', default: false },
   },
 });
 const roomCount = Number(values.rooms);
@@ -40,6 +43,10 @@ for (const [name, n] of [['rooms', roomCount], ['people', people], ['runs', runs
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of at least 1`);
 }
 
+if (values.rehearse) {
+  const rehearsal = await rehearse();
+  if (rehearsal.refused.length) throw new Error(`the rehearsal had commands refused: ${rehearsal.refused.join(', ')}`);
+}
 const app = createApp(createServer(), { store: new MemoryRoomStore(), log: pino({ level: 'silent' }) });
 const handle = commandHandler({ rooms: app.rooms, commandsPerSocket: new Limit({ burst: 40, perSecond: 20 }, { name: 'replay' }) });
 let nextSocket = 0;
@@ -106,7 +113,7 @@ async function burst(voters: Voter[]): Promise<{ cpuUs: number; mainUs: number }
   return { cpuUs: (used.user + used.system) / voters.length, mainUs: (main * 1000) / voters.length };
 }
 
-process.stdout.write(`# Vote burst replay: ${roomCount} room(s) × ${people} people, ${runs} run(s), Node ${process.version}\n\n`);
+process.stdout.write(`# Vote burst replay: ${roomCount} room(s) × ${people} people, ${runs} run(s)${values.rehearse ? ', after the start-up rehearsal' : ''}, Node ${process.version}\n\n`);
 process.stdout.write('| run | main thread busy per vote (µs) | process CPU per vote, helper threads included (µs) |\n| --- | --- | --- |\n');
 const figures: number[] = [];
 const profiler = values.profile ? new Session() : null;

@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { banner } from './banner.js';
 import { lanOrigins } from './http/addresses.js';
 import { readConfig } from './config.js';
+import { rehearse } from './rehearsal.js';
 import { MemoryRoomStore } from './store/memory.js';
 import { RedisRoomStore } from './store/redis.js';
 import { connectRedis, redisTarget } from './store/redis-connection.js';
@@ -33,6 +34,13 @@ if (config.redisUrl) {
   store = new MemoryRoomStore();
   log.warn('Store: embedded, in memory. One process only, and nothing survives a restart. Set REDIS_URL to use Redis.');
 }
+
+// Before it takes phones, the server plays a small workshop on a private copy of itself, so that
+// the first real room runs compiled code (rehearsal.ts). A failed rehearsal only costs that.
+await rehearse().then(
+  (rehearsal) => log.info({ ms: Math.round(rehearsal.ms), commands: rehearsal.commands, refused: rehearsal.refused }, 'rehearsed a workshop'),
+  (error: unknown) => log.warn({ err: error instanceof Error ? error.message : String(error) }, 'the start-up rehearsal failed; the first workshop runs uncompiled code'),
+);
 
 const httpServer = createServer();
 let listeningPort = config.port;

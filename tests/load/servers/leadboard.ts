@@ -6,6 +6,7 @@ import { createApp, type AppDeps } from '@leadboard/server';
 import { MemoryRoomStore } from '../../../apps/server/src/store/memory.js';
 import { RedisRoomStore } from '../../../apps/server/src/store/redis.js';
 import { connectRedis, redisTarget } from '../../../apps/server/src/store/redis-connection.js';
+import { rehearse } from '../../../apps/server/src/rehearsal.js';
 import { serveHarness } from './ipc.js';
 
 /**
@@ -26,6 +27,8 @@ const store = target ? await RedisRoomStore.connect(target) : new MemoryRoomStor
 const adapterClient = target ? connectRedis(target, { maxRetriesPerRequest: null }) : undefined;
 const sharedLimits = store instanceof RedisRoomStore ? { redis: store.client } : undefined;
 
+// As index.ts: a small workshop rehearsed on a private copy before the server takes phones.
+await rehearse();
 const httpServer = createServer();
 const app = createApp(httpServer, {
   store,
