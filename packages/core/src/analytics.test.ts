@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crowdOf } from './crowd.js';
-import { conclusion, discussionQueue, phoneCounts, progress, scenarioStats, voteCloud } from './analytics.js';
+import { affectsProgress, conclusion, discussionQueue, phoneCounts, progress, scenarioStats, voteCloud } from './analytics.js';
 import { distance, mean, quadrant, spread } from './maths.js';
+import { META_KEY, metaFieldKey, partKey } from './parts.js';
 import { Workshop } from './testkit.js';
 import { buildView } from './view.js';
 
@@ -54,6 +55,17 @@ describe('analytics', () => {
     expect(progress(w.state).teams).toEqual({ [first!]: 2, [second!]: 2 });
     w.must('facilitator', { type: 'participant.remove', participantId: w.state.participants[Object.keys(w.state.participants)[0]!]!.id });
     expect(Object.values(progress(w.state).teams).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('counts from what people did, never from the phase, the spotlight or the timer', () => {
+    const { w, calm } = room();
+    const counts = progress(w.state);
+    w.phase('discuss');
+    w.must('facilitator', { type: 'spotlight.set', scenarioId: calm });
+    w.must('facilitator', { type: 'timer.start', seconds: 60 });
+    expect(progress(w.state)).toEqual(counts);
+    expect(affectsProgress(META_KEY) || affectsProgress(metaFieldKey('spotlight'))).toBe(false);
+    for (const collection of ['participants', 'ballots', 'scenarios', 'votes', 'stars', 'reflections'] as const) expect(affectsProgress(partKey(collection, 'x'))).toBe(true);
   });
 
   it('leaves the counts a phone shows alone when someone votes, and moves them when someone reflects', () => {

@@ -208,7 +208,11 @@ export function placingProgress(view: Pick<RoomView, 'teams' | 'scenarios' | 'pl
     });
 }
 
-const PROGRESS_SOURCES = new Set<string>(['meta', 'participants', 'ballots', 'scenarios', 'votes', 'stars', 'reflections']);
+/**
+ * What `progress` reads. Not the meta: a phase change, the spotlight or the timer moves no count,
+ * and recounting every person of a room for each of them is what a big room cannot afford.
+ */
+const PROGRESS_SOURCES = new Set<string>(['participants', 'ballots', 'scenarios', 'votes', 'stars', 'reflections']);
 
 /** Whether a changed part can change the room's progress counts (so they are worth recounting). */
 export function affectsProgress(key: PartKey): boolean {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CROWD_GRID, crowdCells, crowdOf, crowdsOf, sameCrowd } from './crowd.js';
+import { CROWD_GRID, crowdCells, crowdOf, crowdsOf, sameCrowd, sameCrowdSources } from './crowd.js';
 import { mean, spread } from './maths.js';
+import { collectionOf } from './parts.js';
+import { routeChanges } from './routing.js';
 import { twoTeamsTwoCards } from './testkit.js';
 
 describe('crowdOf', () => {
@@ -30,16 +32,17 @@ describe('crowdOf', () => {
   });
 });
 
+function room(anonymous: boolean) {
+  const { w, ana, bob, s1, s2 } = twoTeamsTwoCards({ settings: { anonymous } });
+  w.phase('vote');
+  w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
+  w.must(bob, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.6 });
+  w.must(bob, { type: 'vote.set', scenarioId: s2, x: 0.9, y: 0.1 });
+  w.must(ana, { type: 'star.toggle', scenarioId: s2 });
+  return { w, s1, s2, ana, bob };
+}
+
 describe('crowdsOf', () => {
-  function room(anonymous: boolean) {
-    const { w, ana, bob, s1, s2 } = twoTeamsTwoCards({ settings: { anonymous } });
-    w.phase('vote');
-    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.2, y: 0.8 });
-    w.must(bob, { type: 'vote.set', scenarioId: s1, x: 0.6, y: 0.6 });
-    w.must(bob, { type: 'vote.set', scenarioId: s2, x: 0.9, y: 0.1 });
-    w.must(ana, { type: 'star.toggle', scenarioId: s2 });
-    return { w, s1, s2, ana, bob };
-  }
 
   it('says nothing until the reveal, then summarises every visible card', () => {
     const { w, s1, s2 } = room(false);
@@ -60,6 +63,42 @@ describe('crowdsOf', () => {
       expect(crowdsOf(w.state).get(s1)?.votes).toBe(anonymous ? 2 : 1);
       expect(crowdsOf(w.state).get(s2)?.votes).toBe(anonymous ? 1 : 0);
     }
+  });
+});
+
+describe('crowds after the reveal', () => {
+  it('are not summarised again for a change that leaves what they are made of alone, and are for one that does not', () => {
+    const { w, s1, s2, bob } = room(false);
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    const steps: [string, () => unknown, boolean][] = [
+      ['phase', () => w.phase('discuss'), true],
+      ['spotlight', () => w.must('facilitator', { type: 'spotlight.set', scenarioId: s1 }), true],
+      ['a placement', () => w.must('facilitator', { type: 'placement.set', scenarioId: s1, teamId: w.teamIds[0], x: 0.5, y: 0.5 }), true],
+      ['a hidden card', () => w.must('facilitator', { type: 'scenario.hide', scenarioId: s2, hidden: true }), false],
+      ['a removed person', () => w.must('facilitator', { type: 'participant.remove', participantId: bob }), false],
+      ['votes hidden again', () => w.must('facilitator', { type: 'votes.reveal', revealed: false }), false],
+    ];
+    for (const [what, step, same] of steps) {
+      const before = w.state;
+      step();
+      expect(sameCrowdSources(before, w.state), what).toBe(same);
+      if (same) expect([...crowdsOf(w.state)], what).toEqual([...crowdsOf(before)]);
+      else expect([...crowdsOf(w.state)], what).not.toEqual([...crowdsOf(before)]);
+    }
+  });
+
+  it('reach the phones when a card is hidden, and not when the spotlight moves', () => {
+    const { w, s1, s2 } = room(false);
+    w.must('facilitator', { type: 'votes.reveal', revealed: true });
+    w.phase('discuss');
+    const crowdKeys = (command: Parameters<typeof w.run>[1]) => {
+      const before = w.state;
+      const result = w.run('facilitator', command);
+      if (!result.ok) throw new Error(result.error.code);
+      return routeChanges(before, result.state, result.changed).public.filter(([key]) => collectionOf(key) === 'crowds').map(([key]) => key);
+    };
+    expect(crowdKeys({ type: 'spotlight.set', scenarioId: s1 })).toEqual([]);
+    expect(crowdKeys({ type: 'scenario.hide', scenarioId: s2, hidden: true })).toHaveLength(1);
   });
 });
 

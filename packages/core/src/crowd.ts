@@ -53,6 +53,24 @@ type CrowdSource = Pick<RoomState, 'meta' | 'votes' | 'stars' | 'scenarios' | 'b
 const known = new WeakMap<CrowdSource, Map<string, Crowd>>();
 
 /**
+ * Whether two states give the same crowds without computing them: `crowdsOf` reads nothing but
+ * these, and a state's collections are never changed in place (a write copies the collection), so
+ * the same objects hold the same votes. A spotlight move or a phase change after the reveal keeps
+ * them all, and a room of 30 would otherwise summarise every card twice for each.
+ */
+export function sameCrowdSources(before: CrowdSource, after: CrowdSource): boolean {
+  return (
+    before.votes === after.votes &&
+    before.stars === after.stars &&
+    before.scenarios === after.scenarios &&
+    before.ballots === after.ballots &&
+    before.participants === after.participants &&
+    before.meta.revealed === after.meta.revealed &&
+    before.meta.settings.anonymous === after.meta.settings.anonymous
+  );
+}
+
+/**
  * Every card's crowd at a state, by scenario id: the revealed votes and stars of visible cards,
  * without what a person removed from a named workshop contributed (privacy.ts). Empty until the
  * reveal. States are never changed in place, so each is summarised once. The facilitator's view

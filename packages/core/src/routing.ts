@@ -1,4 +1,4 @@
-import { crowdsOf, sameCrowd } from './crowd.js';
+import { crowdsOf, sameCrowd, sameCrowdSources } from './crowd.js';
 import { collectionOf, META_KEY, metaFieldKey, parsePartKey, partKey, type PartKey } from './parts.js';
 import { ballotOwners } from './privacy.js';
 import type { Meta, RoomState } from './types.js';
@@ -21,6 +21,7 @@ const CROWD_SOURCES = new Set(['meta', 'votes', 'stars', 'participants', 'scenar
 function changedCrowds(before: RoomState, after: RoomState, changed: readonly PartKey[]): PartKey[] {
   if (!before.meta.revealed && !after.meta.revealed) return [];
   if (!changed.some((key) => CROWD_SOURCES.has(collectionOf(key) ?? ''))) return [];
+  if (sameCrowdSources(before, after)) return [];
   const was = crowdsOf(before);
   const now = crowdsOf(after);
   const keys: PartKey[] = [];
