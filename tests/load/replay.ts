@@ -12,6 +12,7 @@ import { commandHandler } from '../../apps/server/src/socket/commands.js';
 import { Limit } from '../../apps/server/src/security/limits.js';
 import { rehearse } from '../../apps/server/src/rehearsal.js';
 import type { IoSocket } from '../../apps/server/src/socket/types.js';
+import { teamsFor } from './run.js';
 
 /**
  * The many-rooms vote burst without sockets: rooms of people vote once each, one vote per turn of
@@ -23,7 +24,11 @@ import type { IoSocket } from '../../apps/server/src/socket/types.js';
  *   npx -y pnpm@10 --filter @leadboard/tests load:replay -- [--rooms 100] [--people 30] [--runs 8] [--profile FILE]
  *
  * `--profile FILE` writes a V8 CPU profile of the last run's burst alone (not its setting up);
- * `--rehearse` first plays the rehearsal a server plays at start (apps/server/src/rehearsal.ts).
+ * `--allocations N` prints the N places that allocated most during the last run's burst (V8's
+ * sampling heap profiler); `--rehearse` first plays the rehearsal a server plays at start
+ * (apps/server/src/rehearsal.ts); `--drags N` replays the drag step instead: in the place phase,
+ * each person moves their team's card N times (`--rooms 1 --people 2000 --drags 3` is the load
+ * harness's drag step at 2,000).
  */
 
 const { values } = parseArgs({
@@ -34,14 +39,22 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '8' },
     profile: { type: 'string' },
     rehearse: { type: 'boolean', default: false },
+    drags: { type: 'string', default: '0' },
+    allocations: { type: 'string', default: '0' },
   },
 });
 const roomCount = Number(values.rooms);
 const people = Number(values.people);
 const runs = Number(values.runs);
+const drags = Number(values.drags);
+const allocationSites = Number(values.allocations);
 for (const [name, n] of [['rooms', roomCount], ['people', people], ['runs', runs]] as const) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number of at least 1`);
 }
+for (const [name, n] of [['drags', drags], ['allocations', allocationSites]] as const) {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number`);
+}
+const what = drags ? 'drag' : 'vote';
 
 if (values.rehearse) {
   const rehearsal = await rehearse();
@@ -72,11 +85,14 @@ interface Voter {
   card: string;
 }
 
-/** Rooms with their people in teams, moved to the vote; returns one voter per person, shuffled. */
+/**
+ * Rooms with their people in teams, moved to the vote (or, for drags, to the place phase, with
+ * teams and cards as the load harness makes them); returns one command's sender per vote or drag, shuffled.
+ */
 async function setUp(): Promise<Voter[]> {
   const voters: Voter[] = [];
   for (let r = 0; r < roomCount; r++) {
-    const { code, state } = await app.rooms.create({ title: `Replay ${r}`, teams: 3, deck: 6 });
+    const { code, state } = await app.rooms.create(drags ? { title: `Replay ${r}`, teams: teamsFor(people), deck: true } : { title: `Replay ${r}`, teams: 3, deck: 6 });
     const facilitator = socketFor(code, { role: 'facilitator' });
     const teams = Object.keys(state.teams);
     const cards = Object.keys(state.scenarios);
@@ -85,9 +101,10 @@ async function setUp(): Promise<Voter[]> {
       if (!joined.ok) throw new Error(`join refused: ${joined.error.code}`);
       const socket = socketFor(code, { role: 'participant', participantId: String((joined.result as { participantId: string }).participantId) });
       await expectOk(socket, { type: 'team.choose', teamId: teams[p % teams.length] });
-      voters.push({ socket, card: cards[p % cards.length]! });
+      if (drags) for (let k = 0; k < drags; k++) voters.push({ socket, card: cards[Math.floor(p / teams.length) % cards.length]! });
+      else voters.push({ socket, card: cards[p % cards.length]! });
     }
-    await expectOk(facilitator, { type: 'phase.set', phase: 'vote' });
+    await expectOk(facilitator, { type: 'phase.set', phase: drags ? 'place' : 'vote' });
   }
   for (let i = voters.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -96,40 +113,76 @@ async function setUp(): Promise<Voter[]> {
   return voters;
 }
 
-/** Every voter votes once, each in a turn of the event loop of its own; CPU per vote, the process's and its main thread's. */
+/** Every voter votes (or drags) once, each in a turn of the event loop of its own; CPU per command, the process's and its main thread's. */
 async function burst(voters: Voter[]): Promise<{ cpuUs: number; mainUs: number }> {
   const cpu = process.cpuUsage();
   const loop = performance.eventLoopUtilization();
   const answers: Promise<{ ok: boolean; error?: { code: string } }>[] = [];
   for (const voter of voters) {
     await new Promise((resolve) => setImmediate(resolve));
-    answers.push(send(voter.socket, { type: 'vote.set', scenarioId: voter.card, x: Math.random(), y: Math.random() }));
+    const type = drags ? 'placement.set' : 'vote.set';
+    answers.push(send(voter.socket, { type, scenarioId: voter.card, x: Math.random(), y: Math.random() }));
   }
   const settled = await Promise.all(answers);
   const main = performance.eventLoopUtilization(loop).active;
   const used = process.cpuUsage(cpu);
   const refused = settled.filter((a) => !a.ok);
-  if (refused.length) throw new Error(`${refused.length} votes refused, e.g. ${refused[0]!.error?.code}`);
+  if (refused.length) throw new Error(`${refused.length} ${what}s refused, e.g. ${refused[0]!.error?.code}`);
   return { cpuUs: (used.user + used.system) / voters.length, mainUs: (main * 1000) / voters.length };
 }
 
-process.stdout.write(`# Vote burst replay: ${roomCount} room(s) × ${people} people, ${runs} run(s)${values.rehearse ? ', after the start-up rehearsal' : ''}, Node ${process.version}\n\n`);
-process.stdout.write('| run | main thread busy per vote (µs) | process CPU per vote, helper threads included (µs) |\n| --- | --- | --- |\n');
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/** The places that allocated most, from a sampling heap profile: bytes per command, by function and file. */
+function allocationReport(head: SamplingNode, commands: number, top: number): string {
+  const bySite = new Map<string, number>();
+  const walk = (node: SamplingNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.replace(/^.*\/node_modules\//, '').replace(/^.*\/(apps|packages)\//, '$1/');
+    // Code run through tsx is one line to V8: its sites are named by function and file alone.
+    const site = `${functionName || '(anonymous)'} ${file}${lineNumber > 0 ? `:${lineNumber + 1}` : ''}`;
+    if (node.selfSize) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(head);
+  const total = [...bySite.values()].reduce((a, b) => a + b, 0);
+  const rows = [...bySite].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [
+    `\nallocated per ${what}, sampled: ${(total / commands / 1024).toFixed(1)} KB; the ${top} places that allocated most:\n`,
+    ...rows.map(([site, bytes]) => `${(bytes / commands).toFixed(0).padStart(7)} B  ${site}\n`),
+  ].join('');
+}
+
+process.stdout.write(`# ${drags ? 'Drag' : 'Vote burst'} replay: ${roomCount} room(s) × ${people} people${drags ? `, ${drags} drags each` : ''}, ${runs} run(s)${values.rehearse ? ', after the start-up rehearsal' : ''}, Node ${process.version}\n\n`);
+process.stdout.write(`| run | main thread busy per ${what} (µs) | process CPU per ${what}, helper threads included (µs) |\n| --- | --- | --- |\n`);
 const figures: number[] = [];
-const profiler = values.profile ? new Session() : null;
+const profiler = values.profile || allocationSites ? new Session() : null;
 profiler?.connect();
+let allocations = '';
 for (let run = 1; run <= runs; run++) {
   const voters = await setUp();
   global.gc?.();
-  const profiled = profiler && run === runs;
-  if (profiled) await profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+  const last = run === runs;
+  if (profiler && last && values.profile) await profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+  if (profiler && last && allocationSites) {
+    // Every allocation sampled, also of objects the collector has freed since: what the burst allocated, not what it kept.
+    await profiler.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
   const { cpuUs, mainUs } = await burst(voters);
-  if (profiled) writeFileSync(values.profile!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+  if (profiler && last && values.profile) writeFileSync(values.profile, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+  if (profiler && last && allocationSites) {
+    const { profile } = await profiler.post('HeapProfiler.stopSampling');
+    allocations = allocationReport(profile.head, voters.length, allocationSites);
+  }
   figures.push(mainUs);
   process.stdout.write(`| ${run} | ${mainUs.toFixed(1)} | ${cpuUs.toFixed(1)} |\n`);
   for (const code of new Set(voters.map((v) => (v.socket.data as { code: string }).code))) await app.rooms.delete(code);
 }
 const sorted = [...figures].sort((a, b) => a - b);
-process.stdout.write(`\nmain thread busy per vote: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} µs, fastest ${sorted[0]!.toFixed(1)} µs\n`);
+process.stdout.write(`\nmain thread busy per ${what}: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} µs, fastest ${sorted[0]!.toFixed(1)} µs\n${allocations}`);
 await app.shutdown();
 process.exit(0);
