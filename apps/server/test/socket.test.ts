@@ -271,6 +271,36 @@ describe.each(['memory', 'redis'] as const)('live protocol on the %s store', (st
     for (const c of [ana.client, bob.client]) c.close();
   });
 
+  it('tells every team the shared boards in one message, encoded once for all of them', async () => {
+    const { workshop, fac } = await room({ teams: 3, deck: 2, selfSelectTeams: false });
+    const phones = await Promise.all(['Ana', 'Bob', 'Cai'].map((name) => participant(server.url, workshop.code, name)));
+    const teams = new Set(phones.map((p) => p.ack.snapshot.view.participants[p.id]!.teamId));
+    expect(teams.size).toBe(3);
+    await fac.must({ type: 'phase.set', phase: 'place' });
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    const adapter = server.app.io.of('/').adapter;
+    const broadcast = adapter.broadcast.bind(adapter);
+    const told: { rooms: string[]; phase: unknown }[] = [];
+    adapter.broadcast = (packet, opts) => {
+      const [event, delta] = packet.data as [string, Delta];
+      if (event === 'changed') told.push({ rooms: [...opts.rooms], phase: delta.changes.find(([k]) => k === 'm:phase')?.[1] });
+      broadcast(packet, opts);
+    };
+    try {
+      await fac.must({ type: 'phase.set', phase: 'discuss' });
+      const deltas = await Promise.all(phones.map((p) => p.client.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'))));
+      expect(deltas.slice(1)).toEqual([deltas[0], deltas[0]]);
+    } finally {
+      adapter.broadcast = broadcast;
+    }
+    const code = workshop.code;
+    const toPhones = told.filter((t) => t.phase === 'discuss' && t.rooms.some((r) => r.startsWith(`w:${code}:t:`)));
+    expect(toPhones).toHaveLength(1);
+    expect(toPhones[0]!.rooms.sort()).toEqual([`w:${code}:pub`, ...[...teams].map((t) => `w:${code}:t:${t}`)].sort());
+    for (const p of phones) expect(p.client.received.filter((r) => r.event === 'changed' && (r.payload as Delta).changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'))).toHaveLength(1);
+    for (const p of phones) p.client.close();
+  });
+
   it('answers a snapshot on sync that equals the deltas applied to the first snapshot', async () => {
     const { workshop, fac } = await room({ deck: true });
     const ana = await participant(server.url, workshop.code, 'Ana');

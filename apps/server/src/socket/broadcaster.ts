@@ -269,17 +269,29 @@ export class Broadcaster {
         const changed = [...keys];
         const routed = routeChanges(told.state, room.state, changed);
         for (const move of teamMoves(told.state, room.state, changed)) this.move(code, outbox, told.seq, move);
+        // Audiences told the same list from the same seq share one message: the teams that see no
+        // board of their own (every team, once boards are shared) hear what the public hears, and
+        // Socket.IO then encodes it once for all of them rather than once per team.
+        const groups = new Map<Change[], Map<number, string[]>>();
         const send = (audience: string, changes: Change[]) => {
           const from = outbox.unsentFrom.get(audience) ?? told.seq + 1;
           if (!changes.length) return outbox.unsentFrom.set(audience, from);
           outbox.unsentFrom.delete(audience);
-          this.io.local.to(audience).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: changesToWire(changes) });
+          let byFrom = groups.get(changes);
+          if (!byFrom) groups.set(changes, (byFrom = new Map()));
+          const audiences = byFrom.get(from);
+          if (audiences) audiences.push(audience);
+          else byFrom.set(from, [audience]);
         };
         send(roomNames.facilitator(code), routed.facilitator);
         send(roomNames.stage(code), routed.stage);
         send(roomNames.public(code), routed.public);
         for (const teamId of new Set([...Object.keys(told.state.teams), ...Object.keys(room.state.teams)])) {
           send(roomNames.team(code, teamId), routed.teams.get(teamId) ?? routed.public);
+        }
+        for (const [changes, byFrom] of groups) {
+          const wire = changesToWire(changes);
+          for (const [from, audiences] of byFrom) this.io.local.to(audiences).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: wire });
         }
       }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
