@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { HeapProfiler } from 'node:inspector';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -120,8 +121,7 @@ async function burst(voters: Voter[]): Promise<{ cpuUs: number; mainUs: number }
   const answers: Promise<{ ok: boolean; error?: { code: string } }>[] = [];
   for (const voter of voters) {
     await new Promise((resolve) => setImmediate(resolve));
-    const type = drags ? 'placement.set' : 'vote.set';
-    answers.push(send(voter.socket, { type, scenarioId: voter.card, x: Math.random(), y: Math.random() }));
+    answers.push(send(voter.socket, { type: drags ? 'placement.set' : 'vote.set', scenarioId: voter.card, x: Math.random(), y: Math.random() }));
   }
   const settled = await Promise.all(answers);
   const main = performance.eventLoopUtilization(loop).active;
@@ -131,11 +131,7 @@ async function burst(voters: Voter[]): Promise<{ cpuUs: number; mainUs: number }
   return { cpuUs: (used.user + used.system) / voters.length, mainUs: (main * 1000) / voters.length };
 }
 
-interface SamplingNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: SamplingNode[];
-}
+type SamplingNode = HeapProfiler.SamplingHeapProfileNode;
 
 /** The places that allocated most, from a sampling heap profile: bytes per command, by function and file. */
 function allocationReport(head: SamplingNode, commands: number, top: number): string {
