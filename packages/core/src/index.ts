@@ -12,6 +12,7 @@ export * from './view.js';
 export * from './wire.js';
 export * from './routing.js';
 export * from './privacy.js';
+export * from './latest.js';
 export * from './sequence.js';
 export * from './summary.js';
 export type * from './protocol.js';

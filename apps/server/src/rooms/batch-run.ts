@@ -1,4 +1,4 @@
-import type { BatchItem } from '@leadboard/core';
+import { holdLatest, type BatchItem } from '@leadboard/core';
 import type { LiveRoom } from './live-room.js';
 import type { Outcome } from './outcome.js';
 
@@ -27,7 +27,9 @@ export class BatchRun {
   constructor(
     readonly code: string,
     private waiting: Pending[],
-  ) {}
+  ) {
+    holdLatest('batch run', this);
+  }
 
   /** The items still waiting for an answer. */
   get items(): Pending[] {

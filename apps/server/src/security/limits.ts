@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { holdLatest } from '@leadboard/core';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** How much a key may do: `burst` at once, and that many again every `burst / perSecond` seconds. */
@@ -15,7 +16,8 @@ export interface LimitOptions {
   namespace?: string;
 }
 
-const allowed = () => 0;
+/** Allowed: no wait. The answer is held (`holdLatest`): one lives per command, and none between bursts. */
+const allowed = (answer: RateLimiterRes) => (holdLatest('rate limit', answer), 0);
 
 /** A refusal's wait, in ms; anything else is the limiter failing, and stays an error. */
 function waitOf(refused: unknown): number {

@@ -72,6 +72,12 @@ export class Broadcaster {
   private readonly progressTimer: NodeJS.Timeout;
   private readonly windowMs: number;
   private readonly clock: () => number;
+  /**
+   * This process's sockets, one broadcast operator for the server's life: `io.local` makes a new
+   * one each time, none lives between bursts, and V8 forgets the class of objects none of which
+   * is alive at a full collection (see core's `holdLatest`).
+   */
+  private readonly local: IoServer['local'];
 
   constructor(
     private readonly io: IoServer,
@@ -80,6 +86,7 @@ export class Broadcaster {
   ) {
     this.windowMs = options.windowMs ?? 40;
     this.clock = options.clock ?? Date.now;
+    this.local = io.local;
     this.progressTimer = setInterval(() => this.flushProgress(), options.progressMs ?? 250);
     this.progressTimer.unref();
     // A room that leaves this process's memory leaves nothing behind here either.
@@ -226,10 +233,10 @@ export class Broadcaster {
   private move(code: string, outbox: Outbox, toldSeq: number, move: TeamMove): void {
     const from = sharedRoom(code, move.from);
     const to = sharedRoom(code, move.to);
-    const sockets = this.io.local.in(roomNames.participant(code, move.participantId));
+    const sockets = this.local.in(roomNames.participant(code, move.participantId));
     sockets.socketsLeave(from);
     sockets.socketsJoin(to);
-    if (move.changes.length) this.io.local.to(roomNames.participant(code, move.participantId)).emit('private', { changes: changesToWire(move.changes) });
+    if (move.changes.length) this.local.to(roomNames.participant(code, move.participantId)).emit('private', { changes: changesToWire(move.changes) });
     const start = Math.min(outbox.unsentFrom.get(from) ?? toldSeq + 1, outbox.unsentFrom.get(to) ?? toldSeq + 1);
     if (start <= toldSeq) outbox.unsentFrom.set(to, start);
   }
@@ -291,7 +298,7 @@ export class Broadcaster {
         }
         for (const [changes, byFrom] of groups) {
           const wire = changesToWire(changes);
-          for (const [from, audiences] of byFrom) this.io.local.to(audiences).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: wire });
+          for (const [from, audiences] of byFrom) this.local.to(audiences).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: wire });
         }
       }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
@@ -342,7 +349,7 @@ export class Broadcaster {
       const phoneText = JSON.stringify(phoneCounts(counts));
       this.lastProgress.set(code, { text, phoneText, counts });
       const audience = last?.phoneText === phoneText ? [roomNames.facilitator(code), roomNames.stage(code)] : roomNames.everyone(code);
-      this.io.local.to(audience).emit('progress', counts);
+      this.local.to(audience).emit('progress', counts);
     }
     this.progressDirty.clear();
   }

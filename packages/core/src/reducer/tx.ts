@@ -3,6 +3,7 @@ import type { Ctx, DomainError, Meta, Participant, RoomState } from '../types.js
 import { activeCount } from '../rules.js';
 import type { ErrorCode } from '../constants.js';
 import type { CommandResult } from './rule.js';
+import { holdLatest } from '../latest.js';
 
 type Entry<C extends Collection> = RoomState[C][string];
 
@@ -34,6 +35,7 @@ export class Tx {
   ) {
     this.state = { ...base };
     this.ctx = ctx;
+    holdLatest('transaction', this);
   }
 
   get meta(): Meta {
