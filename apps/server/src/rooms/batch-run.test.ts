@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { heldLatest } from '@leadboard/core';
 import { describe, expect, it } from 'vitest';
 import { BatchRun, type Pending } from './batch-run.js';
 import type { Outcome } from './outcome.js';
@@ -38,5 +41,18 @@ describe('BatchRun', () => {
     run.settle(busy);
     expect(answers).toHaveLength(500);
     expect(new Set(answers.map(([name]) => name)).size).toBe(500);
+  });
+
+  it('is held as the latest through a full collection, and the one before it is let go', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const earlier = new WeakRef(new BatchRun('ROOM', []));
+    const later = new WeakRef(new BatchRun('ROOM', []));
+    // Until the current job ends V8 keeps every WeakRef's target: collect after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(earlier.deref()).toBeUndefined();
+    expect(later.deref()).toBeInstanceOf(BatchRun);
+    expect(heldLatest('batch run')).toBe(later.deref());
   });
 });
