@@ -77,8 +77,14 @@ test('a phone joins by link and takes part in every phase, offline drops and rel
   await expect(page.getByTestId('phase-title')).toContainText('0 of 3 placed');
   const board = page.getByTestId('board');
   // Card numbers follow the room's order, as on the stage: the shared card is 1, ours are 2 and 3.
+  // The tray holds the team's own cards first: the shared card 1 is off the 360-pixel screen's
+  // edge, and picked from the list below the board, the tray scrolls sideways to it, and back.
+  await expect(page.getByTestId('tray-1')).not.toBeInViewport({ ratio: 1 });
+  await page.getByTestId('legend-1').click();
+  await expect(page.getByTestId('tray-1')).toBeInViewport({ ratio: 1 });
   await page.getByTestId('legend-2').click();
   await expect(page.getByTestId('place-hint')).toContainText('tap the board where card 2 belongs');
+  await expect(page.getByTestId('tray-2')).toBeInViewport({ ratio: 1 });
   const tapAt = await boardPoint(board, { x: 0.25, y: 0.8 });
   await page.touchscreen.tap(tapAt.x, tapAt.y);
   await expect(page.getByTestId('phase-title')).toContainText('1 of 3 placed');
