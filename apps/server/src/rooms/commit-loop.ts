@@ -71,8 +71,8 @@ const MAX_GATHER_MS = 25;
  * vote's batch copies everyone's ballots and votes, so a burst of lone votes costs people² and
  * saturates the core (5,000 votes over 5 s: 2.4 s of CPU without waiting, 0.9 s with). Waiting
  * lets several votes share one copy, at a few milliseconds of latency: 10 ms at 2,500 entries
- * copied, 25 ms at most. A small room's copies cost less than a turn of the event loop, and its
- * batches wait just that turn (0 here).
+ * copied, 25 ms at most. A small room's copies cost less than the wait would (0 here), and its
+ * batches do not wait at all: see `CommitLoop.drain`.
  */
 export function gatherMs(copied: number): number {
   return Math.min(MAX_GATHER_MS, Math.floor(copied / ENTRIES_PER_MS));
@@ -145,18 +145,24 @@ export class CommitLoop {
     try {
       const queue = this.queues.get(code)!;
       while (queue.length) {
-        // In a burst, let the commands that have already arrived join this batch: the burst is
-        // applied, copied and committed in a few large batches rather than one by one. In a big
-        // room the batch waits a few milliseconds more (`gatherMs`). Joins always gather: each
-        // batch copies the room's people, so a room filling up one join per batch would cost
-        // people². A lone command (a facilitator's action) goes at once, and so does a full batch:
-        // a backlog waiting one turn of the event loop per batch would fall further behind with each turn.
+        // In a big room's burst, the batch waits a few milliseconds (`gatherMs`) for the commands
+        // still arriving: the burst is applied, copied and committed in a few large batches rather
+        // than one by one. Joins always gather, for a turn of the event loop at least: each batch
+        // copies the room's people, so a room filling up one join per batch would cost people².
+        // A small room's batch does not wait: its copies cost less than its commands would lose
+        // waiting, and while it is committed the commands arriving queue for the next one anyway.
+        // (Waiting a turn of the event loop, a turn in which the process read every connection,
+        // kept 100 rooms' drags waiting long enough for the commands to outlive the young
+        // generation.) A full batch never waits: a backlog waiting per batch would fall further
+        // behind with each one.
         const max = this.deps.maxBatch ?? 256;
         const arrivals = this.arrivals.get(code);
-        if ((arrivals?.burst || 'join' in queue[0]!) && queue.length < max) {
+        const joining = 'join' in queue[0]!;
+        if ((arrivals?.burst || joining) && queue.length < max) {
           const wait = gatherMs(arrivals?.copied ?? 0);
           // The immediate is held (`holdLatest`): the loop's code stays optimised for Node's class of them.
-          await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : holdLatest('immediate', setImmediate(resolve))));
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          else if (joining) await new Promise((resolve) => holdLatest('immediate', setImmediate(resolve)));
         }
         await this.process(code, queue.splice(0, max));
       }
