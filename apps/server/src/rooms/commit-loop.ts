@@ -160,8 +160,8 @@ export class CommitLoop {
         const joining = 'join' in queue[0]!;
         if ((arrivals?.burst || joining) && queue.length < max) {
           const wait = gatherMs(arrivals?.copied ?? 0);
-          // The immediate is held (`holdLatest`): the loop's code stays optimised for Node's class of them.
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          // The immediate is held (`holdLatest`): the loop's code stays optimised for Node's class of them.
           else if (joining) await new Promise((resolve) => holdLatest('immediate', setImmediate(resolve)));
         }
         await this.process(code, queue.splice(0, max));
