@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { privateChanges, routeChanges, teamMoves } from './routing.js';
 import { buildView, participantView, visiblePart, type Audience } from './view.js';
 import { twoTeamsTwoCards, Workshop } from './testkit.js';
-import { fromParts, parsePartKey, partKey, toParts, writePart } from './parts.js';
+import { COLLECTIONS, fromParts, parsePartKey, partKey, toParts, withParts, writePart } from './parts.js';
+import { createRoom } from './reducer/lifecycle.js';
 import { crowdOf } from './crowd.js';
 
 const setup = twoTeamsTwoCards;
@@ -296,6 +297,20 @@ describe('parts', () => {
   it('round-trips a state through its parts', () => {
     const { w } = setup();
     expect(fromParts(toParts(w.state))).toEqual(w.state);
+  });
+
+  it('keeps every collection it builds or copies as a table without a prototype, never as a `{}` grown key by key', () => {
+    const { w, ana, s1 } = setup();
+    w.phase('vote');
+    w.must(ana, { type: 'vote.set', scenarioId: s1, x: 0.5, y: 0.5 });
+    const read = fromParts(toParts(w.state))!;
+    const ballot = read.ballots[ana]!;
+    const voted = withParts(read, [[partKey('votes', ballot), { [s1]: { x: 0.1, y: 0.2 } }], [partKey('participants', 'gone'), null]]);
+    for (const state of [createRoom({ code: 'ABCDEF', facilitatorTokenHash: 'f', stageTokenHash: 's' }, { now: 0, actor: { role: 'system' }, newId: () => 'x' }), read, voted]) {
+      for (const collection of COLLECTIONS) expect(Object.getPrototypeOf(state[collection]), collection).toBeNull();
+    }
+    expect(voted.votes[ballot]).toEqual({ [s1]: { x: 0.1, y: 0.2 } });
+    expect(read.votes[ballot]).toEqual({ [s1]: { x: 0.5, y: 0.5 } });
   });
 });
 

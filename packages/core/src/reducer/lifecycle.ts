@@ -37,7 +37,7 @@ export function defaultSettings(): Settings {
 
 /** A new workshop in the lobby, with its teams and (optionally) the built-in deck. */
 export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
-  let state: RoomState = {
+  const state: RoomState = {
     meta: {
       code: input.code,
       title: input.title ?? DEFAULTS.title,
@@ -57,7 +57,7 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     : input.teams;
   for (const name of teamNames.slice(0, LIMITS.teamsMax)) {
     const team = newTeam(state, ctx.newId(), name);
-    state = { ...state, teams: { ...state.teams, [team.id]: team } };
+    state.teams[team.id] = team;
   }
   const language = state.meta.settings.language;
   const cards = [
@@ -65,7 +65,7 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
     ...(input.cards ?? []).map((text) => ({ text, source: 'facilitator' as const, deckId: null })),
   ];
   if (cards.length) {
-    const scenarios = { ...state.scenarios };
+    const scenarios = state.scenarios;
     cards.slice(0, LIMITS.scenariosTotal).forEach((card, order) => {
       const id = ctx.newId();
       scenarios[id] = {
@@ -73,12 +73,9 @@ export function createRoom(input: CreateRoomInput, ctx: Ctx): RoomState {
         createdAt: ctx.now, createdBy: 'facilitator', order, number: order + 1,
       };
     });
-    state = { ...state, scenarios };
   }
-  state.auth = {
-    [input.facilitatorTokenHash]: { role: 'facilitator', participantId: null },
-    [input.stageTokenHash]: { role: 'stage', participantId: null },
-  };
+  state.auth[input.facilitatorTokenHash] = { role: 'facilitator', participantId: null };
+  state.auth[input.stageTokenHash] = { role: 'stage', participantId: null };
   return state;
 }
 
