@@ -306,7 +306,10 @@ describe('parts', () => {
     const read = fromParts(toParts(w.state))!;
     const ballot = read.ballots[ana]!;
     const voted = withParts(read, [[partKey('votes', ballot), { [s1]: { x: 0.1, y: 0.2 } }], [partKey('participants', 'gone'), null]]);
-    for (const state of [createRoom({ code: 'ABCDEF', facilitatorTokenHash: 'f', stageTokenHash: 's' }, { now: 0, actor: { role: 'system' }, newId: () => 'x' }), read, voted]) {
+    let ids = 0;
+    const created = createRoom({ code: 'ABCDEF', deck: true, facilitatorTokenHash: 'f', stageTokenHash: 's' }, { now: 0, actor: { role: 'system' }, newId: () => `id${ids++}` });
+    expect(Object.keys(created.teams).length).toBeGreaterThan(1);
+    for (const state of [created, read, voted]) {
       for (const collection of COLLECTIONS) expect(Object.getPrototypeOf(state[collection]), collection).toBeNull();
     }
     expect(voted.votes[ballot]).toEqual({ [s1]: { x: 0.1, y: 0.2 } });
