@@ -34,6 +34,38 @@ describe('server processes sharing one Redis', () => {
     ana.client.close();
   });
 
+  it('tells a vote on process A to the voter’s tablet on process B, privately, and the phone that voted once', async () => {
+    const [a, b] = await Promise.all([server(), server()]);
+    const workshop = await createWorkshop(a.url, { deck: true });
+    const { client: fac } = await facilitatorOf(a.url, workshop);
+    const ana = await participant(a.url, workshop.code, 'Ana');
+    const tablet = new TestClient(b.url);
+    await tablet.mustJoin({ code: workshop.code, role: 'participant', token: ana.token });
+    const bo = await participant(b.url, workshop.code, 'Bo');
+    await fac.must({ type: 'phase.set', phase: 'vote' });
+    await tablet.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'vote'));
+    const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+    const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
+    const ack = await ana.client.command({ type: 'vote.set', scenarioId, x: 0.25, y: 0.75 });
+    expect(ack).toMatchObject({ ok: true, changes: [[`v:${ballot}`, { [scenarioId]: { x: 0.25, y: 0.75 } }]] });
+    const told = await tablet.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === `v:${ballot}`));
+    expect(told.changes).toEqual([[`v:${ballot}`, { [scenarioId]: { x: 0.25, y: 0.75 } }]]);
+    // And back: the tablet's vote on B reaches the phone on A.
+    await tablet.must({ type: 'vote.set', scenarioId, x: 0.5, y: 0.5 });
+    const back = await ana.client.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === `v:${ballot}`));
+    expect(back.changes).toEqual([[`v:${ballot}`, { [scenarioId]: { x: 0.5, y: 0.5 } }]]);
+    // Once the facilitator's next action has reached everyone, nothing more is on its way: the phone
+    // that voted heard its own vote only in the acknowledgement, and Bo heard nobody's.
+    await fac.must({ type: 'phase.set', phase: 'discuss' });
+    for (const phone of [ana.client, tablet, bo.client]) {
+      await phone.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'discuss'));
+    }
+    expect(ana.client.received.filter((r) => r.event === 'private')).toEqual([{ event: 'private', payload: back }]);
+    expect(tablet.received.filter((r) => r.event === 'private')).toEqual([{ event: 'private', payload: told }]);
+    expect(bo.client.received.filter((r) => r.event === 'private')).toEqual([]);
+    for (const client of [fac, ana.client, tablet, bo.client]) client.close();
+  });
+
   it('keeps the workshop and every acknowledged command through a kill -9', async () => {
     const first = await server();
     const workshop = await createWorkshop(first.url);

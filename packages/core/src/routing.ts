@@ -192,17 +192,30 @@ export function teamMoves(before: RoomState, after: RoomState, changed: readonly
   return moves;
 }
 
+/**
+ * Whose own part a key names, when it is one of the parts a participant is told privately: their
+ * record, their ballot, and the votes, stars and reflection of that ballot (looked up in each state
+ * given, in order). Undefined for every other part.
+ */
+export function privateOwner(key: PartKey, ...states: RoomState[]): string | undefined {
+  const parsed = parsePartKey(key);
+  if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) return undefined;
+  if (parsed.collection === 'ballots' || parsed.collection === 'participants') return parsed.id;
+  for (const state of states) {
+    const owner = ballotOwners(state).get(parsed.id);
+    if (owner !== undefined) return owner;
+  }
+  return undefined;
+}
+
 /** What each participant alone is told of a change: their own record and hidden parts (ballot, votes, stars, reflection). */
 export function privateChanges(before: RoomState, after: RoomState, changed: readonly PartKey[]): Map<string, Change[]> {
   const out = new Map<string, Change[]>();
   for (const key of changed) {
-    const parsed = parsePartKey(key);
-    if (!parsed || !PRIVATE_COLLECTIONS.has(parsed.collection)) continue;
+    const owner = privateOwner(key, after, before);
+    if (owner === undefined) continue;
     // Parts the room sees go out with the room's changes.
     if (changeFor(before, after, key, { kind: 'public' })) continue;
-    const byPerson = parsed.collection === 'ballots' || parsed.collection === 'participants';
-    const owner = byPerson ? parsed.id : (ballotOwners(after).get(parsed.id) ?? ballotOwners(before).get(parsed.id));
-    if (owner === undefined) continue;
     const own = changeFor(before, after, key, { kind: 'participant', participantId: owner });
     if (own) out.set(owner, [...(out.get(owner) ?? []), own]);
   }

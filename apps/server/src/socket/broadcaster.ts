@@ -1,4 +1,4 @@
-import { affectsProgress, changesToWire, parsePartKey, phoneCounts, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
+import { affectsProgress, changesToWire, parsePartKey, phoneCounts, privateChanges, privateOwner, REMOVED_MESSAGE, routeChanges, teamMoves, toParts, type Change, type TeamMove, type PartKey, type Progress, type RoomState } from '@leadboard/core';
 import type { CopyPosition, RoomAdvanced } from '../rooms/events.js';
 import type { CommitRecord } from '../rooms/live-room.js';
 import type { RoomCache } from '../rooms/room-cache.js';
@@ -20,6 +20,11 @@ interface Outbox {
    * empty message, and its next delta covers the whole range.
    */
   unsentFrom: Map<string, number>;
+  /**
+   * Hidden parts that other processes' commits wrote for someone connected here, by the revision
+   * that wrote them: told as `private` by the flush that reaches that revision.
+   */
+  fromAfar: Map<number, PartKey[]>;
 }
 
 /** How long the copy may lag behind commits this process has heard of before it is reloaded. */
@@ -112,11 +117,12 @@ export class Broadcaster {
     const { code, record, local } = event;
     if (local) {
       if (this.options.clustered) this.io.serverSideEmit('lb:commit', code, record);
-      // The connection whose command made a change was told its own part in the acknowledgement.
+      // The connection whose command made a change was told its own part in the acknowledgement;
+      // the owner's connections to other processes hear it from those processes (`hiddenFromAfar`).
       for (const [participantId, changes] of local.privately) {
         const owner = roomNames.participant(code, participantId);
-        if (!this.options.clustered && !this.hasOthers(owner, local.toldInAck)) continue;
-        this.io.to(owner).except(local.toldInAck).emit('private', { changes: changesToWire(changes) });
+        if (!this.hasOthers(owner, local.toldInAck)) continue;
+        this.local.to(owner).except(local.toldInAck).emit('private', { changes: changesToWire(changes) });
       }
       for (const key of local.changed) {
         const part = parsePartKey(key);
@@ -132,6 +138,7 @@ export class Broadcaster {
       const known = this.outboxes.get(code)?.told.seq ?? event.previous.seq;
       const announced = local ? local.announced : Math.max(record.seq, this.cache.peek(code)?.seq ?? 0) > known;
       this.queue(code, event.previous, record.rev, record.writes.map(([key]) => key), announced);
+      if (!local) this.hiddenFromAfar(code, record);
     }
     this.noteProgress(code, record);
   }
@@ -201,9 +208,30 @@ export class Broadcaster {
    */
   private queue(code: string, told: CopyPosition, rev: number, written: PartKey[], announced: boolean): void {
     let outbox = this.outboxes.get(code);
-    if (!outbox) this.outboxes.set(code, (outbox = { told, written: new Map(), timer: null, lastFlush: 0, catchUp: null, unsentFrom: new Map() }));
+    if (!outbox) this.outboxes.set(code, (outbox = { told, written: new Map(), timer: null, lastFlush: 0, catchUp: null, unsentFrom: new Map(), fromAfar: new Map() }));
     outbox.written.set(rev, written);
     if (announced) this.schedule(code, outbox);
+  }
+
+  /**
+   * Another process's commit wrote someone's hidden parts (their vote, stars, reflection, own
+   * record): their connections to this process are told them, as that process tells its own. Each
+   * process tells its own sockets, so no message crosses Redis for a person whose only connection
+   * is the one that was answered; usually nobody here is that person, and this is a few lookups.
+   */
+  private hiddenFromAfar(code: string, record: CommitRecord): void {
+    const outbox = this.outboxes.get(code);
+    const room = this.cache.peek(code);
+    if (!outbox || !room) return;
+    const sockets = this.io.of('/').adapter.rooms;
+    const keys: PartKey[] = [];
+    for (const [key] of record.writes) {
+      const owner = privateOwner(key, room.state, outbox.told.state);
+      if (owner !== undefined && sockets.has(roomNames.participant(code, owner))) keys.push(key);
+    }
+    if (!keys.length) return;
+    outbox.fromAfar.set(record.rev, keys);
+    this.schedule(code, outbox);
   }
 
   private schedule(code: string, outbox: Outbox): void {
@@ -301,9 +329,19 @@ export class Broadcaster {
           for (const [from, audiences] of byFrom) this.local.to(audiences).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: wire });
         }
       }
+      const hidden = new Set<PartKey>();
+      for (const [rev, keys] of outbox.fromAfar) {
+        if (rev > room.rev) continue;
+        for (const key of keys) hidden.add(key);
+        outbox.fromAfar.delete(rev);
+      }
+      if (hidden.size) for (const [participantId, changes] of privateChanges(told.state, room.state, [...hidden])) {
+        this.local.to(roomNames.participant(code, participantId)).emit('private', { changes: changesToWire(changes) });
+      }
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }
     for (const rev of outbox.written.keys()) if (rev <= outbox.told.rev) outbox.written.delete(rev);
+    for (const rev of outbox.fromAfar.keys()) if (rev <= outbox.told.rev) outbox.fromAfar.delete(rev);
     if (outbox.written.size && !outbox.catchUp) {
       // Commits this process heard of are not in its copy yet: if one went missing, reload.
       outbox.catchUp = setTimeout(() => {
