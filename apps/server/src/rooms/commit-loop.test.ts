@@ -190,12 +190,12 @@ describe('CommitLoop, with another process committing to the same room', () => {
 });
 
 /** A room on a watched memory store; `commits` records how many parts each commit wrote. */
-async function recordedRoom(maxBatch?: number) {
+async function recordedRoom(maxBatch?: number, size = { teams: 1, deck: 3 }) {
   const commits: number[] = [];
   const store = new WatchedStore(new MemoryRoomStore());
   store.beforeCommit = (request) => void commits.push(request.writes.length);
   const service = new RoomService({ store, newId, maxBatch });
-  const created = await service.create({ teams: 1, deck: 3 });
+  const created = await service.create(size);
   return { commits, store, service, created };
 }
 
@@ -244,6 +244,26 @@ describe('CommitLoop, in a burst', () => {
     const first = vote(people[0]!, 'b', 0.2);
     const second = vote(people[1]!, 'b', 0.2);
     const third = new Promise((resolve) => setTimeout(resolve, 1)).then(() => vote(people[2]!, 'b', 0.2));
+    expect((await Promise.all([first, second, third])).every((outcome) => outcome.ok)).toBe(true);
+    expect(commits).toEqual([1, 2]);
+  });
+
+  it('in a room with a hundred placements, a burst of drags waits for a turn of the event loop, so the drags read in it share one copy', async () => {
+    const { commits, service, created } = await recordedRoom(undefined, { teams: 12, deck: 9 });
+    const teams = Object.keys(created.state.teams);
+    const cards = Object.keys(created.state.scenarios);
+    expect(teams.length * cards.length).toBeGreaterThanOrEqual(100);
+    const drag = (teamId: string, scenarioId: string, id: string, x: number) =>
+      service.execute(created.code, { role: 'facilitator' }, { id, type: 'placement.set', scenarioId, teamId, x, y: 0.5 }, `facilitator:${id}`);
+    for (const teamId of teams) for (const scenarioId of cards) expect((await drag(teamId, scenarioId, `p-${teamId}-${scenarioId}`, 0.1)).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    commits.length = 0;
+    // After a quiet spell a drag goes at once, and its batch copies every placement. The next drag,
+    // right behind it, is a burst: its batch waits for the event loop's turn, in which a third
+    // drag, read in that turn, joins it.
+    const third = new Promise((resolve) => setImmediate(resolve)).then(() => drag(teams[2]!, cards[2]!, 'c', 0.4));
+    const first = drag(teams[0]!, cards[0]!, 'a', 0.2);
+    const second = drag(teams[1]!, cards[1]!, 'b', 0.3);
     expect((await Promise.all([first, second, third])).every((outcome) => outcome.ok)).toBe(true);
     expect(commits).toEqual([1, 2]);
   });

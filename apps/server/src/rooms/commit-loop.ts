@@ -64,6 +64,8 @@ const BURST_GAP_MS = 4;
 const ENTRIES_PER_MS = 250;
 /** …up to this long. */
 const MAX_GATHER_MS = 25;
+/** A burst whose last batch copied at least this many entries waits for a turn of the event loop. */
+const TURN_FROM_ENTRIES = 100;
 
 /**
  * How long a batch in a burst waits for more commands, from what the room's last batch copied
@@ -149,8 +151,11 @@ export class CommitLoop {
         // still arriving: the burst is applied, copied and committed in a few large batches rather
         // than one by one. Joins always gather, for a turn of the event loop at least: each batch
         // copies the room's people, so a room filling up one join per batch would cost people².
-        // A small room's batch does not wait: its copies cost less than its commands would lose
-        // waiting, and while it is committed the commands arriving queue for the next one anyway.
+        // A room whose batches copy a hundred entries or more (a 2,000-phone room's placements)
+        // waits for the event loop's turn, in which the process reads every connection: the drags
+        // read in it share one copy, without a timer. A small room's batch does not wait: its
+        // copies cost less than its commands would lose waiting, and while it is committed the
+        // commands arriving queue for the next one anyway.
         // (Waiting a turn of the event loop, a turn in which the process read every connection,
         // kept 100 rooms' drags waiting long enough for the commands to outlive the young
         // generation.) A full batch never waits: a backlog waiting per batch would fall further
@@ -159,10 +164,11 @@ export class CommitLoop {
         const arrivals = this.arrivals.get(code);
         const joining = 'join' in queue[0]!;
         if ((arrivals?.burst || joining) && queue.length < max) {
-          const wait = gatherMs(arrivals?.copied ?? 0);
+          const copied = arrivals?.copied ?? 0;
+          const wait = gatherMs(copied);
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           // The immediate is held (`holdLatest`): the loop's code stays optimised for Node's class of them.
-          else if (joining) await new Promise((resolve) => holdLatest('immediate', setImmediate(resolve)));
+          else if (joining || copied >= TURN_FROM_ENTRIES) await new Promise((resolve) => holdLatest('immediate', setImmediate(resolve)));
         }
         await this.process(code, queue.splice(0, max));
       }
