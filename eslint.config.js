@@ -6,7 +6,7 @@ import vueParser from 'vue-eslint-parser';
 import vueI18n from '@intlify/eslint-plugin-vue-i18n';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/artifacts/**', 'coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'tests/artifacts/**', 'tests/load/.build/**', 'tests/load/profiles/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...vue.configs['flat/recommended'],
