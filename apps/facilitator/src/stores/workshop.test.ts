@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { identities } from '@leadboard/client';
 import type { FakeSession } from '@leadboard/client/testing';
 import { connectedRoom } from '../test/session.js';
+import { setLanguage } from '../i18n/index.js';
 import { useWorkshopStore } from './workshop.js';
 
 let fake: FakeSession;
@@ -11,7 +12,10 @@ beforeEach(() => {
   setActivePinia(createPinia());
   fake = connectedRoom().session;
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  await setLanguage('en');
+});
 
 describe('workshop store: exports', () => {
   it('downloads a file named by the server, showing the pending state meanwhile', async () => {
@@ -37,6 +41,28 @@ describe('workshop store: exports', () => {
     expect(await workshop.download('png', save)).toBe(false);
     expect(workshop.exportErrors.png).toBe('The png export is not available on this server.');
     expect(save).not.toHaveBeenCalled();
+  });
+});
+
+describe('workshop store: refusals in the language on screen', () => {
+  const refuse = (status: number, code: string, message: string) => vi.fn(async () => new Response(JSON.stringify({ error: { code, message } }), { status }));
+
+  it('in German, words a refusal by its HTTP status where the console has words for it, else by its code', async () => {
+    await setLanguage('de');
+    const workshop = useWorkshopStore();
+    vi.stubGlobal('fetch', refuse(403, 'FORBIDDEN', 'This key does not control this workshop.'));
+    expect(await workshop.remove()).toBe(false);
+    expect(workshop.deleteError).toBe('Der Moderationsschlüssel auf diesem Laptop gehört nicht zu diesem Workshop.');
+    vi.stubGlobal('fetch', refuse(400, 'INVALID', 'The png export is not available on this server.'));
+    expect(await workshop.download('png', vi.fn())).toBe(false);
+    expect(workshop.exportErrors.png).toBe('Das wurde nicht angenommen: Prüf deine Eingabe.');
+  });
+
+  it('in English, keeps the server’s own message', async () => {
+    const workshop = useWorkshopStore();
+    vi.stubGlobal('fetch', refuse(403, 'FORBIDDEN', 'This key does not control this workshop.'));
+    expect(await workshop.remove()).toBe(false);
+    expect(workshop.deleteError).toBe('This key does not control this workshop.');
   });
 });
 

@@ -1,9 +1,10 @@
 import { reactive, ref } from 'vue';
 import { defineStore } from 'pinia';
-import { browserStorage, errorMessage, identities } from '@leadboard/client';
+import { browserStorage, identities } from '@leadboard/client';
 import { saveBlob } from '@leadboard/client/page';
 import { deleteWorkshop, fetchExport, type ExportId } from '../lib/api.js';
 import { i18n } from '../i18n/index.js';
+import { failureText } from '../i18n/refusals.js';
 import { useRoomStore } from './room.js';
 
 /** The facilitator's HTTP actions on the workshop: exports and deletion. */
@@ -16,7 +17,7 @@ export const useWorkshopStore = defineStore('workshop', () => {
   const deleteError = ref<string | null>(null);
   const deleted = ref(false);
 
-  const message = (error: unknown) => errorMessage(error, i18n.global.t('common.failed'));
+  const message = (error: unknown) => failureText(error, i18n.global.t('common.failed'));
 
   async function download(id: ExportId, save: typeof saveBlob = saveBlob): Promise<boolean> {
     exporting[id] = true;
