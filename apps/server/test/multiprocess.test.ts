@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delta } from '@leadboard/core';
-import { createWorkshop, facilitatorOf, participant, TestClient } from './harness.js';
+import { createWorkshop, facilitatorOf, participant, startServer, TestClient } from './harness.js';
 import { spawnServer, type ServerProcess } from './processes.js';
 import { testRedisUrl } from './redis-url.js';
 
@@ -88,5 +91,39 @@ describe('server processes sharing one Redis', () => {
     expect(ack.snapshot.view.meta.phase).toBe('scenarios');
     expect(Object.values(ack.snapshot.view.scenarios).map((s) => s.text).sort()).toEqual(acked.sort());
     back.close();
+  });
+});
+
+describe('two servers in one process, sharing Redis and the Streams adapter', () => {
+  it('tells the voter’s tablet its vote even when its server missed the commit and read the room again', async () => {
+    const streamName = `lb-test-${randomUUID()}`;
+    const clients = [new Redis(testRedisUrl(), { maxRetriesPerRequest: null }), new Redis(testRedisUrl(), { maxRetriesPerRequest: null })];
+    const [a, b] = await Promise.all(clients.map((client) => startServer({ store: 'redis', adapter: createAdapter(client, { streamName }) })));
+    try {
+      const workshop = await createWorkshop(a!.url, { deck: true });
+      const { client: fac } = await facilitatorOf(a!.url, workshop);
+      const ana = await participant(a!.url, workshop.code, 'Ana');
+      const tablet = new TestClient(b!.url);
+      await tablet.mustJoin({ code: workshop.code, role: 'participant', token: ana.token });
+      await fac.must({ type: 'phase.set', phase: 'vote' });
+      await tablet.waitFor<Delta>('changed', (d) => d.changes.some(([k, v]) => k === 'm:phase' && v === 'vote'));
+      // B stops hearing A's commits while Ana votes on A, then hears the next one: a revision is
+      // missing, so B reads the room again and compares all of it.
+      const listeners = b!.app.io.listeners('lb:commit');
+      b!.app.io.removeAllListeners('lb:commit');
+      const scenarioId = Object.keys(ana.ack.snapshot.view.scenarios)[0]!;
+      const ballot = ana.ack.snapshot.view.ballots[ana.id]!;
+      await ana.client.must({ type: 'vote.set', scenarioId, x: 0.25, y: 0.75 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      for (const listener of listeners) b!.app.io.on('lb:commit', listener);
+      await fac.must({ type: 'settings.update', title: 'After the gap' });
+      const told = await tablet.waitFor<{ changes: [string, unknown][] }>('private', (p) => p.changes.some(([k]) => k === `v:${ballot}`));
+      expect(told.changes).toContainEqual([`v:${ballot}`, { [scenarioId]: { x: 0.25, y: 0.75 } }]);
+      for (const client of [fac, ana.client, tablet]) client.close();
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+      await clients[0]!.del(streamName);
+      for (const client of clients) client.disconnect();
+    }
   });
 });

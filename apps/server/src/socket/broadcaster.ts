@@ -299,6 +299,7 @@ export class Broadcaster {
         if (written) for (const key of written) keys.add(key);
         else keys = null;
       }
+      const whole = keys === null;
       keys ??= new Set([...toParts(told.state).keys(), ...toParts(room.state).keys()]);
       if (room.seq > told.seq) {
         const changed = [...keys];
@@ -329,15 +330,15 @@ export class Broadcaster {
           for (const [from, audiences] of byFrom) this.local.to(audiences).emit('changed', { from, seq: room.seq, serverNow: this.clock(), changes: wire });
         }
       }
-      const hidden = new Set<PartKey>();
-      for (const [rev, keys] of outbox.fromAfar) {
+      // Hidden parts other processes wrote for people connected here; after a reload, which skipped
+      // the commits that would have said which, every part is compared, as for the room's deltas.
+      const hidden = whole ? keys : new Set<PartKey>();
+      for (const [rev, written] of outbox.fromAfar) {
         if (rev > room.rev) continue;
-        for (const key of keys) hidden.add(key);
+        for (const key of written) hidden.add(key);
         outbox.fromAfar.delete(rev);
       }
-      if (hidden.size) for (const [participantId, changes] of privateChanges(told.state, room.state, [...hidden])) {
-        this.local.to(roomNames.participant(code, participantId)).emit('private', { changes: changesToWire(changes) });
-      }
+      if (hidden.size) this.tellPrivately(code, told.state, room.state, hidden);
       outbox.told = { state: room.state, rev: room.rev, seq: room.seq };
     }
     for (const rev of outbox.written.keys()) if (rev <= outbox.told.rev) outbox.written.delete(rev);
@@ -355,6 +356,15 @@ export class Broadcaster {
         void this.cache.fresh(code).then(again, again);
       }, CATCH_UP_MS);
       outbox.catchUp.unref();
+    }
+  }
+
+  /** Each person connected here is told, as `private`, what changed of their own hidden parts among `keys`. */
+  private tellPrivately(code: string, before: RoomState, after: RoomState, keys: Set<PartKey>): void {
+    const sockets = this.io.of('/').adapter.rooms;
+    for (const [participantId, changes] of privateChanges(before, after, [...keys])) {
+      const owner = roomNames.participant(code, participantId);
+      if (sockets.has(owner)) this.local.to(owner).emit('private', { changes: changesToWire(changes) });
     }
   }
 
